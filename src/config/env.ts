@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+const ROLE_NAMES = ['web', 'worker', 'jobs'] as const;
+export type ProcessRole = (typeof ROLE_NAMES)[number];
+
+const secret = (name: string) => z.string({ error: `${name} is required` }).min(1, `${name} is required`);
+
+/** Feishu's own names map to the SDK's domains; anything else must be an http(s) base URL (the simulator). */
+const feishuDomain = z
+  .string()
+  .default('feishu')
+  .transform((value, ctx) => {
+    if (value === 'feishu') return 'https://open.feishu.cn';
+    if (value === 'lark') return 'https://open.larksuite.com';
+    try {
+      const url = new URL(value);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+      return value.replace(/\/+$/, '');
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be feishu, lark or an http(s) base URL' });
+      return z.NEVER;
+    }
+  });
+
+const roles = z
+  .string()
+  .default('web,worker,jobs')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  )
+  .pipe(z.array(z.enum(ROLE_NAMES)).min(1, 'name at least one of web, worker, jobs'));
+
+const timezone = z
+  .string()
+  .default('Asia/Shanghai')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Asia/Shanghai');
+
+/** Every variable the bot reads, validated once at start. */
+export const envSchema = z.object({
+  FEISHU_APP_ID: z
+    .string({ error: 'FEISHU_APP_ID is required' })
+    .regex(/^cli_[0-9a-zA-Z]+$/, 'must look like cli_0123456789abcdef'),
+  FEISHU_APP_SECRET: secret('FEISHU_APP_SECRET'),
+  FEISHU_VERIFICATION_TOKEN: secret('FEISHU_VERIFICATION_TOKEN'),
+  FEISHU_ENCRYPT_KEY: secret('FEISHU_ENCRYPT_KEY'),
+  FEISHU_DOMAIN: feishuDomain,
+  FEISHU_EVENT_MODE: z.enum(['webhook', 'websocket']).default('webhook'),
+  MONGODB_URI: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
+    .refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  FERRETDB_BIN: z.string().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  BUSINESS_TZ: timezone,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ROLES: roles,
+  INBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
+  INBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  INBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** The typed, frozen configuration passed down to every part of the bot. */
+export interface Config {
+  feishu: {
+    appId: string;
+    appSecret: string;
+    verificationToken: string;
+    encryptKey: string;
+    domain: string;
+    eventMode: 'webhook' | 'websocket';
+  };
+  mongodbUri: string | undefined;
+  dataDir: string;
+  ferretdbBin: string | undefined;
+  host: string;
+  port: number;
+  tz: string;
+  logLevel: Env['LOG_LEVEL'];
+  roles: ProcessRole[];
+  inbox: { leaseMs: number; maxAttempts: number; pollMs: number };
+  webhookMaxBodyBytes: number;
+}
+
+/** Thrown with one line per problem; values are never included, so secrets cannot leak. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; throws ConfigError naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => {
+      const key = issue.path.join('.') || '(environment)';
+      const message = issue.code === 'invalid_type' && env[key] === undefined ? 'is required' : issue.message;
+      return `${key}: ${message.replace(new RegExp(`^${key} `), '')}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  return Object.freeze({
+    feishu: Object.freeze({
+      appId: e.FEISHU_APP_ID,
+      appSecret: e.FEISHU_APP_SECRET,
+      verificationToken: e.FEISHU_VERIFICATION_TOKEN,
+      encryptKey: e.FEISHU_ENCRYPT_KEY,
+      domain: e.FEISHU_DOMAIN,
+      eventMode: e.FEISHU_EVENT_MODE,
+    }),
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    ferretdbBin: e.FERRETDB_BIN,
+    host: e.HOST,
+    port: e.PORT,
+    tz: e.BUSINESS_TZ,
+    logLevel: e.LOG_LEVEL,
+    roles: e.ROLES,
+    inbox: Object.freeze({ leaseMs: e.INBOX_LEASE_MS, maxAttempts: e.INBOX_MAX_ATTEMPTS, pollMs: e.INBOX_POLL_MS }),
+    webhookMaxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+  });
+}
+
+/** The variables whose values must never be printed. */
+export const SECRET_VARIABLES = [
+  'FEISHU_APP_SECRET',
+  'FEISHU_VERIFICATION_TOKEN',
+  'FEISHU_ENCRYPT_KEY',
+  'MONGODB_URI',
+] as const;
