@@ -1,0 +1,52 @@
+import type { Connection } from 'mongoose';
+import type Koa from 'koa';
+import type { Config } from '../config/env';
+import { DeliveryRepo } from '../db/delivery-repo';
+import { DirectoryRepo } from '../db/directory-repo';
+import { InboxRepo } from '../db/inbox-repo';
+import { ensureIndexes } from '../db/indexes';
+import { FeishuApi } from '../feishu/api';
+import { Messenger } from '../feishu/messenger';
+import { createSdkClient } from '../feishu/sdk-client';
+import { buildInboxHandlers, INBOX_FAILED_TASK } from '../handlers';
+import { enqueueTask } from '../inbox/intake';
+import { InboxWorker } from '../inbox/worker';
+import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+import { registerSecret } from '../lib/logger';
+import { createHttpApp } from '../server/app';
+import type { AppDeps } from './deps';
+
+export interface BotApp {
+  deps: AppDeps;
+  worker: InboxWorker;
+  http: Koa;
+}
+
+/**
+ * Wires the bot from config and an open database: repositories, the Feishu client, the inbox worker
+ * and the HTTP app. The same wiring serves `npm start`, the demo, the tests and the benchmarks.
+ */
+export async function buildBot(opts: { config: Config; log: Logger; clock: Clock; connection: Connection }): Promise<BotApp> {
+  const { config, log, clock, connection } = opts;
+  for (const secret of [config.feishu.appSecret, config.feishu.encryptKey, config.feishu.verificationToken]) registerSecret(secret);
+  await ensureIndexes(connection);
+  const repos = { inbox: new InboxRepo(connection), deliveries: new DeliveryRepo(connection), directory: new DirectoryRepo(connection) };
+  const { client, cache } = createSdkClient({ appId: config.feishu.appId, appSecret: config.feishu.appSecret, domain: config.feishu.domain, logger: log });
+  const api = new FeishuApi(client, cache, log);
+  const messenger = new Messenger(api, repos.deliveries, clock);
+  const deps: AppDeps = { config, log, clock, repos, api, messenger };
+  const worker = new InboxWorker(repos.inbox, buildInboxHandlers(deps), clock, log, {
+    ...config.inbox,
+    onGaveUp: async (record, error) => {
+      if (record.type === INBOX_FAILED_TASK) return;
+      await enqueueTask(repos.inbox, clock, {
+        key: `alert:${record._id}`,
+        type: INBOX_FAILED_TASK,
+        payload: { eventId: record.eventId, type: record.type, attempts: record.attempts, error },
+      });
+    },
+  });
+  const http = createHttpApp({ deps, connection, onAccepted: () => worker.poke() });
+  return { deps, worker, http };
+}

@@ -1,0 +1,22 @@
+import type { Config } from '../config/env';
+import type { DeliveryRepo } from '../db/delivery-repo';
+import type { DirectoryRepo } from '../db/directory-repo';
+import type { InboxRepo } from '../db/inbox-repo';
+import type { FeishuApi } from '../feishu/api';
+import type { Messenger } from '../feishu/messenger';
+import type { Clock } from '../lib/clock';
+import type { Logger } from '../lib/logger';
+
+/** Everything handlers and services may use, passed in (never imported as singletons). */
+export interface AppDeps {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  repos: {
+    inbox: InboxRepo;
+    deliveries: DeliveryRepo;
+    directory: DirectoryRepo;
+  };
+  api: FeishuApi;
+  messenger: Messenger;
+}

@@ -1,0 +1,20 @@
+import type { Connection } from 'mongoose';
+import { deliveryModel } from './models/delivery';
+import { directorySettingsModel, personModel, unitModel } from './models/directory';
+import { inboxEventModel } from './models/inbox-event';
+
+/** Every model of the bot; new collections are added here so their indexes exist at start. */
+export function allModels(conn: Connection) {
+  return [inboxEventModel(conn), deliveryModel(conn), unitModel(conn), personModel(conn), directorySettingsModel(conn)];
+}
+
+/** Creates collections and indexes (idempotent). Runs at every start, before any traffic. */
+export async function ensureIndexes(conn: Connection): Promise<void> {
+  for (const model of allModels(conn)) {
+    await model.createCollection().catch((err: unknown) => {
+      // 48 = NamespaceExists: the collection is already there, which is the normal case after the first start.
+      if ((err as { code?: number }).code !== 48) throw err;
+    });
+    await model.createIndexes();
+  }
+}

@@ -1,0 +1,46 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+
+export type InboxStatus = 'pending' | 'running' | 'done' | 'failed';
+
+/**
+ * One durable unit of work: a Feishu event accepted at the edge, or an internal follow-up task.
+ * `_id` is the idempotency key (`evt:<event_id>`, `msg:<message_id>`, `task:<key>`); `eventId` is
+ * unique too, so a redelivery under either identity is recognised.
+ */
+export interface InboxEventDoc {
+  _id: string;
+  eventId: string;
+  type: string;
+  payload: Record<string, unknown>;
+  status: InboxStatus;
+  attempts: number;
+  /** When the record may next be claimed: the retry time while pending, the lease expiry while running. */
+  runAt: Date;
+  lockedBy?: string;
+  lastError?: string;
+  receivedAt: Date;
+  doneAt?: Date;
+}
+
+const schema = new Schema<InboxEventDoc>(
+  {
+    _id: { type: String, required: true },
+    eventId: { type: String, required: true },
+    type: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, required: true },
+    status: { type: String, required: true },
+    attempts: { type: Number, required: true, default: 0 },
+    runAt: { type: Date, required: true },
+    lockedBy: String,
+    lastError: String,
+    receivedAt: { type: Date, required: true },
+    doneAt: Date,
+  },
+  { collection: 'inbox_events', versionKey: false, minimize: false },
+);
+schema.index({ eventId: 1 }, { unique: true });
+schema.index({ status: 1, runAt: 1 });
+
+export const inboxEventModel = (conn: Connection): Model<InboxEventDoc> =>
+  (conn.models.InboxEvent as Model<InboxEventDoc> | undefined) ??
+  conn.model<InboxEventDoc>('InboxEvent', schema);

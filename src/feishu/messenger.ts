@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Card } from '../../cards/card';
+import type { DeliveryRepo } from '../db/delivery-repo';
+import type { Clock } from '../lib/clock';
+import type { FeishuApi } from './api';
+
+export type Target = { chatId: string } | { openId: string };
+
+/** Feishu accepts a uuid of at most 50 characters; ours is derived from a stable idempotency key. */
+export function sendUuid(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 40);
+}
+
+const targetId = (t: Target): string => ('chatId' in t ? t.chatId : t.openId);
+
+/**
+ * What handlers use to talk in chats. Sends carry a uuid derived from the caller's key (Feishu dedupes
+ * for an hour) and are recorded in `deliveries` (forever), so a retried handler never posts twice.
+ */
+export class Messenger {
+  private botOpenIdCache: string | undefined;
+
+  constructor(
+    private readonly api: FeishuApi,
+    private readonly deliveries: DeliveryRepo,
+    private readonly clock: Clock,
+  ) {}
+
+  async sendCard(target: Target, card: Card, key: string): Promise<string> {
+    return this.send(target, 'interactive', JSON.stringify(card), key);
+  }
+
+  async sendText(target: Target, text: string, key: string): Promise<string> {
+    return this.send(target, 'text', JSON.stringify({ text }), key);
+  }
+
+  async replyCard(messageId: string, card: Card, key: string, chatId?: string): Promise<string> {
+    const uuid = sendUuid(key);
+    const known = await this.deliveries.find(uuid);
+    if (known) return known.messageId;
+    const res = await this.api.call(
+      'im.message.reply',
+      (c) => c.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: JSON.stringify(card), uuid } }),
+      { recipient: chatId ?? messageId },
+    );
+    const sentId = res.data?.message_id ?? '';
+    await this.deliveries.record(uuid, sentId, `reply:${messageId}`, this.clock.now());
+    return sentId;
+  }
+
+  /** Replaces a card the bot sent earlier (within the platform's 14-day window). */
+  async patchCard(messageId: string, card: Card): Promise<void> {
+    await this.api.call('im.message.patch', (c) => c.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }), {
+      recipient: messageId,
+    });
+  }
+
+  /** The bot's own open_id, to recognise @mentions of it; asked once per process. */
+  async botOpenId(): Promise<string> {
+    if (this.botOpenIdCache) return this.botOpenIdCache;
+    const res = await this.api.call('bot.info', (c) =>
+      c.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ method: 'GET', url: '/open-apis/bot/v3/info' }),
+    );
+    this.botOpenIdCache = res.bot?.open_id ?? '';
+    return this.botOpenIdCache;
+  }
+
+  /** Streams one resource of a message (image or file) without buffering it. */
+  async downloadResource(messageId: string, fileKey: string, type: 'image' | 'file'): Promise<{ stream: Readable; contentType?: string }> {
+    const res = await this.api.call('im.messageResource.get', async (c) => {
+      const r = await c.im.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
+      return { code: 0, r };
+    });
+    const headers = res.r.headers as Record<string, unknown> | undefined;
+    const contentType = typeof headers?.['content-type'] === 'string' ? headers['content-type'] : undefined;
+    return { stream: res.r.getReadableStream(), ...(contentType ? { contentType } : {}) };
+  }
+
+  private async send(target: Target, msgType: string, content: string, key: string): Promise<string> {
+    const uuid = sendUuid(key);
+    const known = await this.deliveries.find(uuid);
+    if (known) return known.messageId;
+    const receiveIdType = 'chatId' in target ? 'chat_id' : 'open_id';
+    const res = await this.api.call(
+      'im.message.create',
+      (c) => c.im.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: targetId(target), msg_type: msgType, content, uuid } }),
+      { recipient: targetId(target) },
+    );
+    const messageId = res.data?.message_id ?? '';
+    await this.deliveries.record(uuid, messageId, targetId(target), this.clock.now());
+    return messageId;
+  }
+}

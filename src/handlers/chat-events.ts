@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { helpCard } from '../../cards/help';
+import { welcomeCard } from '../../cards/welcome';
+import type { AppDeps } from '../app/deps';
+import type { HandlerContext } from '../inbox/worker';
+import { roleLabels } from '../services/role-labels';
+
+const botAddedSchema = z.object({ chat_id: z.string().min(1) });
+
+/** The bot joined a group: post the welcome card once. */
+export async function onBotAdded(payload: Record<string, unknown>, ctx: HandlerContext, deps: AppDeps): Promise<void> {
+  const event = botAddedSchema.safeParse(payload.event);
+  if (!event.success) {
+    ctx.log.warn('bot_added.malformed');
+    return;
+  }
+  await deps.messenger.sendCard({ chatId: event.data.chat_id }, welcomeCard(), `${ctx.recordId}:welcome`);
+}
+
+const menuSchema = z.object({
+  event_key: z.string(),
+  operator: z.object({ operator_id: z.object({ open_id: z.string() }) }),
+});
+
+/** A click in the bot's menu (configured in the developer console with event keys). */
+export async function onBotMenu(payload: Record<string, unknown>, ctx: HandlerContext, deps: AppDeps): Promise<void> {
+  const event = menuSchema.safeParse(payload.event);
+  if (!event.success) return;
+  const openId = event.data.operator.operator_id.open_id;
+  const dir = await deps.repos.directory.load();
+  await deps.messenger.sendCard({ openId }, helpCard({ roles: roleLabels(openId, dir) }), `${ctx.recordId}:menu`);
+}
+
+const p2pCreatedSchema = z.object({ user: z.object({ open_id: z.string() }).partial().optional(), operator: z.object({ open_id: z.string() }).partial().optional() });
+
+/** The first private chat ever with a person: introduce the bot. */
+export async function onP2pChatCreated(payload: Record<string, unknown>, ctx: HandlerContext, deps: AppDeps): Promise<void> {
+  const event = p2pCreatedSchema.safeParse(payload.event);
+  const openId = event.success ? (event.data.user?.open_id ?? event.data.operator?.open_id) : undefined;
+  if (!openId) return;
+  const dir = await deps.repos.directory.load();
+  await deps.messenger.sendCard({ openId }, helpCard({ roles: roleLabels(openId, dir) }), `${ctx.recordId}:p2p`);
+}

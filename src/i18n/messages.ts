@@ -1,0 +1,103 @@
+/**
+ * Every user-facing text, Chinese first with English beside it. Builders and handlers never hold
+ * literal user text; they call t(key, vars).
+ */
+export const messages = {
+  'bot.name': { zh_cn: '活动归档助手', en_us: 'Activity Archive Bot' },
+
+  'welcome.title': { zh_cn: '你好，我是活动归档助手', en_us: 'Hello, I am the Activity Archive Bot' },
+  'welcome.body': {
+    zh_cn:
+      '我帮助本群按学院《重大活动档案管理办法》收集和移交活动档案：登记活动、收集照片与文件、到期提醒、延期审批、移交归档。',
+    en_us:
+      "I help this group archive major activities under the college's rules: register the activity, collect photos and files, remind before the deadline, route extensions to the leader in charge, and hand everything over to the archive room.",
+  },
+  'welcome.next': {
+    zh_cn: '**下一步**：发送「@我 登记」登记活动，或发送「@我 帮助」查看全部功能。',
+    en_us: '**Next**: send "@me register" to register an activity, or "@me help" to see everything I do.',
+  },
+  'welcome.deadline': {
+    zh_cn: '活动结束后 **一个月内** 须向综合档案室移交全部材料；逾期须经分管领导批准。',
+    en_us:
+      'All materials go to the archive room **within one month** after the activity ends; later needs the approval of the leader in charge.',
+  },
+
+  'help.title': { zh_cn: '帮助：活动归档助手能做什么', en_us: 'Help: what the Activity Archive Bot does' },
+  'help.intro': {
+    zh_cn: '在私聊中直接发送指令；在群里请先 @我。',
+    en_us: 'Send a command in a private chat; in a group, @mention me first.',
+  },
+  'help.role.organizer': { zh_cn: '**经办人（主办/承办单位）**', en_us: '**Organizers**' },
+  'help.role.organizer.body': {
+    zh_cn:
+      '· `登记` 登记重大活动\n· 在活动群中直接发送照片、文件、音视频，我会逐一存档\n· `状态` 查看材料与期限\n· `延期` 申请延期\n· `我的活动` 查看我负责的活动',
+    en_us:
+      '· `register` a major activity\n· drop photos, files, audio and video in the activity group and I store each one\n· `status` shows materials and the deadline\n· `extension` asks for a later deadline\n· `my activities` lists yours',
+  },
+  'help.role.leader': { zh_cn: '**分管领导**', en_us: '**Leaders in charge**' },
+  'help.role.leader.body': {
+    zh_cn: '· 延期申请以卡片发给您，一键批准或驳回',
+    en_us: '· extension requests arrive as a card; approve or reject with one tap',
+  },
+  'help.role.archivist': { zh_cn: '**档案员**', en_us: '**Archivists**' },
+  'help.role.archivist.body': {
+    zh_cn: '· `全部活动` 查看全部活动\n· 接收逾期提醒与移交，验收或退回\n· `评估` 单位考核',
+    en_us:
+      '· `all activities` lists every activity\n· receive overdue alerts and handovers; accept or return them\n· `assessment` scores the units',
+  },
+  'help.role.publicity': { zh_cn: '**宣传处**', en_us: '**Publicity office**' },
+  'help.role.publicity.body': {
+    zh_cn: '· 私聊发送活动照片和视频，一键归入对应活动',
+    en_us: '· send event photos and videos in a private chat and file them to the activity in one tap',
+  },
+  'help.yourRoles': { zh_cn: '你的身份：{roles}', en_us: 'Your roles: {roles}' },
+
+  'role.archivist': { zh_cn: '档案员', en_us: 'archivist' },
+  'role.admin': { zh_cn: '管理员', en_us: 'admin' },
+  'role.publicity': { zh_cn: '宣传处', en_us: 'publicity office' },
+  'role.leader': { zh_cn: '分管领导（{units}）', en_us: 'leader in charge ({units})' },
+  'role.contact': { zh_cn: '单位经办人（{units}）', en_us: 'unit contact ({units})' },
+  'role.member': { zh_cn: '普通用户', en_us: 'member' },
+
+  'alert.inboxFailed.title': { zh_cn: '事件处理失败', en_us: 'An event could not be processed' },
+  'alert.inboxFailed.body': {
+    zh_cn: '事件 `{eventId}`（{type}）重试 {attempts} 次后仍失败：{error}',
+    en_us: 'Event `{eventId}` ({type}) still failed after {attempts} attempts: {error}',
+  },
+
+  'errors.not_allowed': { zh_cn: '你没有权限执行此操作。', en_us: 'You are not allowed to do this.' },
+  'errors.not_leader_in_charge': {
+    zh_cn: '只有分管领导 {leader} 可以审批。',
+    en_us: 'Only the leader in charge, {leader}, may decide.',
+  },
+  'errors.not_archivist': { zh_cn: '只有档案员可以执行此操作。', en_us: 'Only archivists can do this.' },
+  'errors.activity_not_found': { zh_cn: '找不到该活动。', en_us: 'Activity not found.' },
+  'errors.invalid_transition': {
+    zh_cn: '活动当前状态不允许此操作。',
+    en_us: "The activity's current state does not allow this.",
+  },
+  'errors.validation_failed': { zh_cn: '填写有误，请按提示修改。', en_us: 'Please correct the marked fields.' },
+  'errors.unknown_action': {
+    zh_cn: '这个按钮已失效，请重新打开卡片。',
+    en_us: 'This button is no longer valid; please open the card again.',
+  },
+  'errors.chat_already_bound': {
+    zh_cn: '本群已绑定其他活动。',
+    en_us: 'This group is already bound to another activity.',
+  },
+  'errors.chat_not_bound': {
+    zh_cn: '本群还没有绑定活动。',
+    en_us: 'This group is not bound to an activity yet.',
+  },
+  'errors.extension_not_later': {
+    zh_cn: '延期日期必须晚于当前截止日期。',
+    en_us: 'The new date must be later than the current deadline.',
+  },
+  'errors.already_decided': { zh_cn: '已经处理过了。', en_us: 'This has already been decided.' },
+  'errors.internal': {
+    zh_cn: '出了点问题，请稍后再试（编号 {errorId}）。',
+    en_us: 'Something went wrong; please try again later (ref {errorId}).',
+  },
+} as const satisfies Record<string, { zh_cn: string; en_us: string }>;
+
+export type MessageKey = keyof typeof messages;
