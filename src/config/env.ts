@@ -146,3 +146,25 @@ export const SECRET_VARIABLES = [
   'FEISHU_ENCRYPT_KEY',
   'MONGODB_URI',
 ] as const;
+
+/** What command-line tools need: the database and time zone, not the Feishu credentials. */
+export interface CliConfig {
+  mongodbUri: string | undefined;
+  dataDir: string;
+  ferretdbBin: string | undefined;
+  tz: string;
+}
+
+/** Parses the database subset of the schema for CLIs (directory import, reports, backups). */
+export function loadCliConfig(env: Record<string, string | undefined>): CliConfig {
+  const result = envSchema.pick({ MONGODB_URI: true, DATA_DIR: true, FERRETDB_BIN: true, BUSINESS_TZ: true }).safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  return Object.freeze({
+    mongodbUri: result.data.MONGODB_URI,
+    dataDir: result.data.DATA_DIR,
+    ferretdbBin: result.data.FERRETDB_BIN,
+    tz: result.data.BUSINESS_TZ,
+  });
+}
