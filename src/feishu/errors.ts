@@ -50,6 +50,7 @@ interface AxiosLikeError {
   isAxiosError?: boolean;
   code?: string;
   message?: string;
+  config?: { url?: string };
   response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
 }
 
@@ -66,6 +67,10 @@ export function classifyThrown(err: unknown): FeishuApiError {
   const msg = typeof data.msg === 'string' ? data.msg : (e.message ?? 'request failed');
   const resetHeader = response.headers?.['x-ogw-ratelimit-reset'];
   const reset = resetHeader === undefined ? undefined : Number(resetHeader);
+  if (e.config?.url?.includes('/auth/v3/')) {
+    // The token request itself failed (wrong secret, app disabled): retry later, an admin can fix it meanwhile.
+    return new FeishuApiError('auth_failed', true, code, response.status, `feishu token request failed: ${msg}`, undefined, { cause: err });
+  }
   const classified = classifyCode(code, response.status, msg, Number.isFinite(reset) ? reset : undefined);
   return new FeishuApiError(classified.kind, classified.retryable, classified.feishuCode, classified.httpStatus, classified.message, classified.resetSeconds, { cause: err });
 }
