@@ -1,6 +1,9 @@
 import type { Connection, Model } from 'mongoose';
-import { inboxEventModel, type InboxEventDoc } from './models/inbox-event';
+import { inboxClaimModel, inboxEventModel, type InboxClaimDoc, type InboxEventDoc } from './models/inbox-event';
 import { isDuplicateKeyError } from './mongo-errors';
+
+/** How many due records a claim looks at, so concurrent workers spread over them. */
+const CLAIM_CANDIDATES = 8;
 
 export interface NewInboxRecord {
   id: string;
@@ -13,8 +16,10 @@ export interface NewInboxRecord {
 /** Every query on the inbox. Claims are one atomic findOneAndUpdate, so several workers never share a record. */
 export class InboxRepo {
   private readonly model: Model<InboxEventDoc>;
+  private readonly claims: Model<InboxClaimDoc>;
   constructor(conn: Connection) {
     this.model = inboxEventModel(conn);
+    this.claims = inboxClaimModel(conn);
   }
 
   /** Stores a record unless its id or event id is already known; returns whether it was new. */
@@ -27,6 +32,7 @@ export class InboxRepo {
         payload: record.payload,
         status: 'pending',
         attempts: 0,
+        claims: 0,
         runAt: record.runAt ?? now,
         receivedAt: now,
       });
@@ -37,19 +43,38 @@ export class InboxRepo {
     }
   }
 
-  /** Takes the oldest due record (pending, or running with an expired lease) and leases it. */
+  /**
+   * Takes one of the oldest due records (pending, or running with an expired lease) and leases it.
+   * The claim is an insert under a unique key, then a conditional update; whoever loses either step
+   * tries the next candidate. Safe with several processes on MongoDB and on FerretDB.
+   */
   async claim(now: Date, leaseMs: number, workerId: string): Promise<InboxEventDoc | null> {
-    return this.model
-      .findOneAndUpdate(
-        { status: { $in: ['pending', 'running'] }, runAt: { $lte: now } },
-        {
-          $set: { status: 'running', runAt: new Date(now.getTime() + leaseMs), lockedBy: workerId },
-          $inc: { attempts: 1 },
-        },
-        { sort: { runAt: 1 }, new: true },
-      )
-      .lean<InboxEventDoc>()
-      .exec();
+    const candidates = await this.model
+      .find({ status: { $in: ['pending', 'running'] }, runAt: { $lte: now } })
+      .sort({ runAt: 1 })
+      .limit(CLAIM_CANDIDATES)
+      .select({ _id: 1, claims: 1 })
+      .lean<{ _id: string; claims: number }[]>();
+    const offset = candidates.length ? Math.floor(Math.random() * Math.min(candidates.length, 4)) : 0;
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[(i + offset) % candidates.length]!;
+      const claimNo = (candidate.claims ?? 0) + 1;
+      try {
+        await this.claims.collection.insertOne({ _id: `${candidate._id}#${claimNo}` as never, workerId, at: now });
+      } catch (err) {
+        if (isDuplicateKeyError(err)) continue;
+        throw err;
+      }
+      const leased = await this.model
+        .findOneAndUpdate(
+          { _id: candidate._id, claims: candidate.claims ?? 0, status: { $in: ['pending', 'running'] } },
+          { $set: { status: 'running', runAt: new Date(now.getTime() + leaseMs), lockedBy: workerId, claims: claimNo }, $inc: { attempts: 1 } },
+          { new: true },
+        )
+        .lean<InboxEventDoc>();
+      if (leased) return leased;
+    }
+    return null;
   }
 
   /** Marks a record done, only if this worker still holds it. */
@@ -130,6 +155,7 @@ export class InboxRepo {
   /** Removes finished records older than the cutoff (the cleanup job; no TTL indexes on FerretDB). */
   async purgeDone(before: Date): Promise<number> {
     const res = await this.model.deleteMany({ status: 'done', doneAt: { $lt: before } });
+    await this.claims.deleteMany({ at: { $lt: before } });
     return res.deletedCount;
   }
 }

@@ -14,6 +14,8 @@ export interface InboxEventDoc {
   payload: Record<string, unknown>;
   status: InboxStatus;
   attempts: number;
+  /** How many times the record was claimed; names each claim in `inbox_claims`. */
+  claims: number;
   /** When the record may next be claimed: the retry time while pending, the lease expiry while running. */
   runAt: Date;
   lockedBy?: string;
@@ -30,6 +32,7 @@ const schema = new Schema<InboxEventDoc>(
     payload: { type: Schema.Types.Mixed, required: true },
     status: { type: String, required: true },
     attempts: { type: Number, required: true, default: 0 },
+    claims: { type: Number, required: true, default: 0 },
     runAt: { type: Date, required: true },
     lockedBy: String,
     lastError: String,
@@ -44,3 +47,23 @@ schema.index({ status: 1, runAt: 1 });
 export const inboxEventModel = (conn: Connection): Model<InboxEventDoc> =>
   (conn.models.InboxEvent as Model<InboxEventDoc> | undefined) ??
   conn.model<InboxEventDoc>('InboxEvent', schema);
+
+/**
+ * One row per claim of an inbox record (`<recordId>#<claim number>`). FerretDB 1.24 runs
+ * findAndModify as a read then a write, so two processes could both "win" a conditional update; an
+ * insert under a unique _id cannot be won twice, on FerretDB or MongoDB.
+ */
+export interface InboxClaimDoc {
+  _id: string;
+  workerId: string;
+  at: Date;
+}
+
+const claimSchema = new Schema<InboxClaimDoc>(
+  { _id: { type: String, required: true }, workerId: { type: String, required: true }, at: { type: Date, required: true } },
+  { collection: 'inbox_claims', versionKey: false },
+);
+claimSchema.index({ at: 1 });
+
+export const inboxClaimModel = (conn: Connection): Model<InboxClaimDoc> =>
+  (conn.models.InboxClaim as Model<InboxClaimDoc> | undefined) ?? conn.model<InboxClaimDoc>('InboxClaim', claimSchema);
