@@ -183,6 +183,8 @@ export async function startEmbeddedFerretdb(opts: {
   bin: string;
   dataDir: string;
   logger: Logger;
+  /** A fixed port (a restart that clients must find again); default: a free one. */
+  port?: number;
 }): Promise<EmbeddedFerretdb> {
   const dir = ferretDir(opts.dataDir);
   fs.mkdirSync(dir, { recursive: true });
@@ -190,12 +192,12 @@ export async function startEmbeddedFerretdb(opts: {
   let child: ChildProcess | undefined;
   let port = 0;
   for (let attempt = 1; !child; attempt++) {
-    port = await freePort();
+    port = opts.port ?? (await freePort());
     try {
       child = await launch(opts.bin, dir, port);
     } catch (err) {
       // Someone took the port between our probe and FerretDB's bind: try another one.
-      if (attempt >= 3 || !/address already in use/.test(String(err))) throw err;
+      if (opts.port !== undefined || attempt >= 3 || !/address already in use/.test(String(err))) throw err;
     }
   }
   const running = child;
