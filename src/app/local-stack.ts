@@ -78,7 +78,11 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
     clock,
     url,
     ids: { appId: LOCAL_CREDENTIALS.appId, verificationToken: LOCAL_CREDENTIALS.verificationToken },
-    sendEvent: (envelope, o) => deliver(`${url}/feishu/events`, envelope, withKey(o)),
+    sendEvent: (envelope, o) => {
+      // Let the simulator know the chat of an incoming message, so replies to it land in that chat.
+      sim.rememberEvent(envelope);
+      return deliver(`${url}/feishu/events`, envelope, withKey(o));
+    },
     sendCard: (envelope, o) => deliver(`${url}/feishu/cards`, envelope, withKey(o)),
     loadDirectory: async (file) => {
       await bot.deps.repos.directory.apply(file, clock.now());
