@@ -56,6 +56,9 @@ export function renderCard(card: unknown): string[] {
 /** Any sent message's content as text lines. */
 export function renderMessage(msgType: string, content: unknown): string[] {
   if (msgType === 'interactive') return renderCard(content);
-  if (msgType === 'text') return [String((content as { text?: unknown }).text ?? '')];
+  if (msgType === 'text') {
+    const text = (content as { text?: unknown }).text;
+    return [typeof text === 'string' ? text : ''];
+  }
   return [`(${msgType})`];
 }

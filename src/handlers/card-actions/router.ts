@@ -63,7 +63,7 @@ export async function handleCardAction(envelope: Envelope, deps: AppDeps): Promi
     ...(event.action?.form_value ? { formValue: event.action.form_value } : {}),
     ...(event.token ? { updateToken: event.token } : {}),
   };
-  const handler = actions[parsed.data.action] as ActionHandler<CardAction>;
+  const handler = actions[parsed.data.action];
   try {
     return await handler(parsed.data, ctx, deps);
   } catch (err) {
