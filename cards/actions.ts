@@ -1,11 +1,44 @@
 import { z } from 'zod';
 
+const activityId = z.string().min(1).max(64);
+const listFilters = z
+  .object({
+    state: z.string().max(32).optional(),
+    category: z.string().max(4).optional(),
+    unit: z.string().max(32).optional(),
+    year: z.string().max(4).optional(),
+    overdue: z.boolean().optional(),
+    q: z.string().max(100).optional(),
+  })
+  .strict();
+
 /**
  * Every button and form payload the bot emits, as one discriminated union shared by the card
  * builders (to emit) and the callback router (to parse). Adding an action = one member here.
  */
 export const cardActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('help.show') }),
+  z.object({
+    action: z.literal('activity.register.submit'),
+    draftId: z.string().min(1).max(64),
+    chatType: z.enum(['p2p', 'group']),
+  }),
+  z.object({ action: z.literal('activity.bind_chat'), activityId }),
+  z.object({ action: z.literal('activity.bind_chat.confirm'), activityId }),
+  z.object({ action: z.literal('activity.create_chat'), activityId }),
+  z.object({ action: z.literal('activity.status'), activityId }),
+  z.object({ action: z.literal('activity.edit.open'), activityId }),
+  z.object({ action: z.literal('activity.edit.submit'), activityId }),
+  z.object({ action: z.literal('activity.cancel.open'), activityId }),
+  z.object({ action: z.literal('activity.cancel.submit'), activityId }),
+  z.object({ action: z.literal('activity.restore'), activityId }),
+  z.object({
+    action: z.literal('activity.list'),
+    scope: z.enum(['mine', 'all']),
+    page: z.number().int().min(1).max(10_000),
+    filters: listFilters.optional(),
+  }),
+  z.object({ action: z.literal('activity.list.filter') }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -153,8 +153,13 @@ export interface EditFormView {
   activityId: string;
   code: string;
   categories: Option[];
-  values: Pick<RegistrationValues, 'title' | 'category' | 'start_at' | 'end_at' | 'location' | 'summary'>;
-  errors?: Partial<Record<'title' | 'category' | 'start_at' | 'end_at' | 'location' | 'summary', I18nText>>;
+  values: Pick<
+    RegistrationValues,
+    'title' | 'category' | 'start_at' | 'end_at' | 'location' | 'summary'
+  >;
+  errors?: Partial<
+    Record<'title' | 'category' | 'start_at' | 'end_at' | 'location' | 'summary', I18nText>
+  >;
 }
 
 export interface CancelFormView {

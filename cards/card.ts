@@ -13,7 +13,19 @@ export interface Card {
   body: { elements: CardElement[] };
 }
 
-export type HeaderColor = 'blue' | 'wathet' | 'turquoise' | 'green' | 'yellow' | 'orange' | 'red' | 'carmine' | 'violet' | 'purple' | 'indigo' | 'grey';
+export type HeaderColor =
+  | 'blue'
+  | 'wathet'
+  | 'turquoise'
+  | 'green'
+  | 'yellow'
+  | 'orange'
+  | 'red'
+  | 'carmine'
+  | 'violet'
+  | 'purple'
+  | 'indigo'
+  | 'grey';
 
 export interface TextBlock {
   content: string;
@@ -34,7 +46,14 @@ export const plain = (text: I18nText): PlainText => ({ tag: 'plain_text', ...blo
 
 /** Assembles a shared (update_multi) card with an optional header. */
 export function card(
-  head: { title: I18nText; color: HeaderColor; subtitle?: I18nText; tags?: { text: I18nText; color: string }[] } | undefined,
+  head:
+    | {
+        title: I18nText;
+        color: HeaderColor;
+        subtitle?: I18nText;
+        tags?: { text: I18nText; color: string }[];
+      }
+    | undefined,
   elements: (CardElement | undefined | false)[],
   summary?: I18nText,
 ): Card {
@@ -48,14 +67,19 @@ export function card(
     out.header = { title: plain(head.title), template: head.color };
     if (head.subtitle) out.header.subtitle = plain(head.subtitle);
     if (head.tags?.length) {
-      out.header.text_tag_list = head.tags.slice(0, 3).map((tag) => ({ tag: 'text_tag', text: plain(tag.text), color: tag.color }));
+      out.header.text_tag_list = head.tags
+        .slice(0, 3)
+        .map((tag) => ({ tag: 'text_tag', text: plain(tag.text), color: tag.color }));
     }
   }
   return out;
 }
 
 /** Markdown text in both languages. */
-export const markdown = (text: I18nText, opts: { size?: 'normal' | 'notation' } = {}): CardElement => ({
+export const markdown = (
+  text: I18nText,
+  opts: { size?: 'normal' | 'notation' } = {},
+): CardElement => ({
   tag: 'markdown',
   ...block(text),
   ...(opts.size ? { text_size: opts.size } : {}),
@@ -66,7 +90,13 @@ export const note = (text: I18nText): CardElement => markdown(text, { size: 'not
 
 export const divider = (): CardElement => ({ tag: 'hr' });
 
-export type ButtonType = 'default' | 'primary' | 'danger' | 'primary_filled' | 'danger_filled' | 'text';
+export type ButtonType =
+  | 'default'
+  | 'primary'
+  | 'danger'
+  | 'primary_filled'
+  | 'danger_filled'
+  | 'text';
 
 /** A button whose click calls back with `value` (an action payload from cards/actions.ts). */
 export function button(
@@ -79,7 +109,9 @@ export function button(
     text: plain(text),
     type: opts.type ?? 'default',
     ...(opts.name ? { name: opts.name } : {}),
-    ...(opts.confirm ? { confirm: { title: plain(opts.confirm.title), text: plain(opts.confirm.text) } } : {}),
+    ...(opts.confirm
+      ? { confirm: { title: plain(opts.confirm.title), text: plain(opts.confirm.text) } }
+      : {}),
     behaviors: [{ type: 'callback', value }],
   };
 }

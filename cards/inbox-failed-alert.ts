@@ -11,6 +11,13 @@ export interface InboxFailedView {
 /** Tells the archive room an event could not be processed after every retry. */
 export function inboxFailedAlertCard(v: InboxFailedView): Card {
   return card({ title: t('alert.inboxFailed.title'), color: 'red' }, [
-    markdown(t('alert.inboxFailed.body', { eventId: v.eventId, type: v.type, attempts: v.attempts, error: v.error.slice(0, 300) })),
+    markdown(
+      t('alert.inboxFailed.body', {
+        eventId: v.eventId,
+        type: v.type,
+        attempts: v.attempts,
+        error: v.error.slice(0, 300),
+      }),
+    ),
   ]);
 }

@@ -9,7 +9,12 @@ import { systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
 import { startJobs } from './jobs/scheduler';
 
-const FEISHU_VARS = ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY'];
+const FEISHU_VARS = [
+  'FEISHU_APP_ID',
+  'FEISHU_APP_SECRET',
+  'FEISHU_VERIFICATION_TOKEN',
+  'FEISHU_ENCRYPT_KEY',
+];
 
 function configOrExit(): Config {
   try {
@@ -50,7 +55,10 @@ async function main(): Promise<void> {
     // The HTTP server also runs in websocket mode for /healthz and /readyz.
     server = bot.http.listen(config.port, config.host);
     await new Promise<void>((r) => server!.once('listening', () => r()));
-    log.info({ host: config.host, port: config.port, mode: config.feishu.eventMode }, 'http.listening');
+    log.info(
+      { host: config.host, port: config.port, mode: config.feishu.eventMode },
+      'http.listening',
+    );
   }
   if (config.roles.includes('worker')) bot.worker.start();
   if (config.roles.includes('jobs')) jobs = startJobs(bot.deps);

@@ -1,6 +1,7 @@
 import type { Connection } from 'mongoose';
 import type Koa from 'koa';
 import type { Config } from '../config/env';
+import { ActivityRepo } from '../db/activity-repo';
 import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { InboxRepo } from '../db/inbox-repo';
@@ -27,12 +28,32 @@ export interface BotApp {
  * Wires the bot from config and an open database: repositories, the Feishu client, the inbox worker
  * and the HTTP app. The same wiring serves `npm start`, the demo, the tests and the benchmarks.
  */
-export async function buildBot(opts: { config: Config; log: Logger; clock: Clock; connection: Connection }): Promise<BotApp> {
+export async function buildBot(opts: {
+  config: Config;
+  log: Logger;
+  clock: Clock;
+  connection: Connection;
+}): Promise<BotApp> {
   const { config, log, clock, connection } = opts;
-  for (const secret of [config.feishu.appSecret, config.feishu.encryptKey, config.feishu.verificationToken]) registerSecret(secret);
+  for (const secret of [
+    config.feishu.appSecret,
+    config.feishu.encryptKey,
+    config.feishu.verificationToken,
+  ])
+    registerSecret(secret);
   await ensureIndexes(connection);
-  const repos = { inbox: new InboxRepo(connection), deliveries: new DeliveryRepo(connection), directory: new DirectoryRepo(connection) };
-  const { client, cache } = createSdkClient({ appId: config.feishu.appId, appSecret: config.feishu.appSecret, domain: config.feishu.domain, logger: log });
+  const repos = {
+    inbox: new InboxRepo(connection),
+    deliveries: new DeliveryRepo(connection),
+    directory: new DirectoryRepo(connection),
+    activities: new ActivityRepo(connection),
+  };
+  const { client, cache } = createSdkClient({
+    appId: config.feishu.appId,
+    appSecret: config.feishu.appSecret,
+    domain: config.feishu.domain,
+    logger: log,
+  });
   const api = new FeishuApi(client, cache, log);
   const messenger = new Messenger(api, repos.deliveries, clock);
   const deps: AppDeps = { config, log, clock, repos, api, messenger };

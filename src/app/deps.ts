@@ -1,4 +1,5 @@
 import type { Config } from '../config/env';
+import type { ActivityRepo } from '../db/activity-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
 import type { InboxRepo } from '../db/inbox-repo';
@@ -16,6 +17,7 @@ export interface AppDeps {
     inbox: InboxRepo;
     deliveries: DeliveryRepo;
     directory: DirectoryRepo;
+    activities: ActivityRepo;
   };
   api: FeishuApi;
   messenger: Messenger;

@@ -52,7 +52,10 @@ export interface LocalStackOptions {
  * the HTTP edge listening on 127.0.0.1. Tests, the demo and the benchmarks all use it.
  */
 export async function startLocalStack(opts: LocalStackOptions): Promise<LocalStack> {
-  const sim = new FeishuSimulator({ appId: LOCAL_CREDENTIALS.appId, appSecret: LOCAL_CREDENTIALS.appSecret });
+  const sim = new FeishuSimulator({
+    appId: LOCAL_CREDENTIALS.appId,
+    appSecret: LOCAL_CREDENTIALS.appSecret,
+  });
   const simUrl = await sim.start();
   const config = loadConfig({
     FEISHU_APP_ID: LOCAL_CREDENTIALS.appId,
@@ -70,7 +73,10 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (opts.startWorker) bot.worker.start();
-  const withKey = (o?: DeliverOptions): DeliverOptions => ({ encryptKey: LOCAL_CREDENTIALS.encryptKey, ...o });
+  const withKey = (o?: DeliverOptions): DeliverOptions => ({
+    encryptKey: LOCAL_CREDENTIALS.encryptKey,
+    ...o,
+  });
   return {
     sim,
     bot,

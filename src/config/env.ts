@@ -3,7 +3,8 @@ import { z } from 'zod';
 const ROLE_NAMES = ['web', 'worker', 'jobs'] as const;
 export type ProcessRole = (typeof ROLE_NAMES)[number];
 
-const secret = (name: string) => z.string({ error: `${name} is required` }).min(1, `${name} is required`);
+const secret = (name: string) =>
+  z.string({ error: `${name} is required` }).min(1, `${name} is required`);
 
 /** Feishu's own names map to the SDK's domains; anything else must be an http(s) base URL (the simulator). */
 const feishuDomain = z
@@ -59,7 +60,10 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
-    .refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), 'must start with mongodb:// or mongodb+srv://'),
+    .refine(
+      (v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v),
+      'must start with mongodb:// or mongodb+srv://',
+    ),
   DATA_DIR: z.string().min(1).default('./.data'),
   FERRETDB_BIN: z.string().optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -70,7 +74,11 @@ export const envSchema = z.object({
   INBOX_LEASE_MS: z.coerce.number().int().min(1000).default(60_000),
   INBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   INBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
-  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -111,7 +119,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const key = issue.path.join('.') || '(environment)';
-      const message = issue.code === 'invalid_type' && env[key] === undefined ? 'is required' : issue.message;
+      const message =
+        issue.code === 'invalid_type' && env[key] === undefined ? 'is required' : issue.message;
       return `${key}: ${message.replace(new RegExp(`^${key} `), '')}`;
     });
     throw new ConfigError(problems);
@@ -134,7 +143,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tz: e.BUSINESS_TZ,
     logLevel: e.LOG_LEVEL,
     roles: e.ROLES,
-    inbox: Object.freeze({ leaseMs: e.INBOX_LEASE_MS, maxAttempts: e.INBOX_MAX_ATTEMPTS, pollMs: e.INBOX_POLL_MS }),
+    inbox: Object.freeze({
+      leaseMs: e.INBOX_LEASE_MS,
+      maxAttempts: e.INBOX_MAX_ATTEMPTS,
+      pollMs: e.INBOX_POLL_MS,
+    }),
     webhookMaxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
   });
 }
@@ -157,9 +170,13 @@ export interface CliConfig {
 
 /** Parses the database subset of the schema for CLIs (directory import, reports, backups). */
 export function loadCliConfig(env: Record<string, string | undefined>): CliConfig {
-  const result = envSchema.pick({ MONGODB_URI: true, DATA_DIR: true, FERRETDB_BIN: true, BUSINESS_TZ: true }).safeParse(env);
+  const result = envSchema
+    .pick({ MONGODB_URI: true, DATA_DIR: true, FERRETDB_BIN: true, BUSINESS_TZ: true })
+    .safeParse(env);
   if (!result.success) {
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
   }
   return Object.freeze({
     mongodbUri: result.data.MONGODB_URI,

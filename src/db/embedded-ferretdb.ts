@@ -197,7 +197,8 @@ export async function startEmbeddedFerretdb(opts: {
       child = await launch(opts.bin, dir, port);
     } catch (err) {
       // Someone took the port between our probe and FerretDB's bind: try another one.
-      if (opts.port !== undefined || attempt >= 3 || !/address already in use/.test(String(err))) throw err;
+      if (opts.port !== undefined || attempt >= 3 || !/address already in use/.test(String(err)))
+        throw err;
     }
   }
   const running = child;

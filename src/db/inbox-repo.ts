@@ -1,5 +1,10 @@
 import type { Connection, Model } from 'mongoose';
-import { inboxClaimModel, inboxEventModel, type InboxClaimDoc, type InboxEventDoc } from './models/inbox-event';
+import {
+  inboxClaimModel,
+  inboxEventModel,
+  type InboxClaimDoc,
+  type InboxEventDoc,
+} from './models/inbox-event';
 import { isDuplicateKeyError } from './mongo-errors';
 
 /** How many due records a claim looks at, so concurrent workers spread over them. */
@@ -55,20 +60,38 @@ export class InboxRepo {
       .limit(CLAIM_CANDIDATES)
       .select({ _id: 1, claims: 1 })
       .lean<{ _id: string; claims: number }[]>();
-    const offset = candidates.length ? Math.floor(Math.random() * Math.min(candidates.length, 4)) : 0;
+    const offset = candidates.length
+      ? Math.floor(Math.random() * Math.min(candidates.length, 4))
+      : 0;
     for (let i = 0; i < candidates.length; i++) {
       const candidate = candidates[(i + offset) % candidates.length]!;
       const claimNo = (candidate.claims ?? 0) + 1;
       try {
-        await this.claims.collection.insertOne({ _id: `${candidate._id}#${claimNo}` as never, workerId, at: now });
+        await this.claims.collection.insertOne({
+          _id: `${candidate._id}#${claimNo}` as never,
+          workerId,
+          at: now,
+        });
       } catch (err) {
         if (isDuplicateKeyError(err)) continue;
         throw err;
       }
       const leased = await this.model
         .findOneAndUpdate(
-          { _id: candidate._id, claims: candidate.claims ?? 0, status: { $in: ['pending', 'running'] } },
-          { $set: { status: 'running', runAt: new Date(now.getTime() + leaseMs), lockedBy: workerId, claims: claimNo }, $inc: { attempts: 1 } },
+          {
+            _id: candidate._id,
+            claims: candidate.claims ?? 0,
+            status: { $in: ['pending', 'running'] },
+          },
+          {
+            $set: {
+              status: 'running',
+              runAt: new Date(now.getTime() + leaseMs),
+              lockedBy: workerId,
+              claims: claimNo,
+            },
+            $inc: { attempts: 1 },
+          },
           { new: true },
         )
         .lean<InboxEventDoc>();
@@ -121,9 +144,7 @@ export class InboxRepo {
   }
 
   /** Backlog figures for /readyz. */
-  async backlog(
-    now: Date,
-  ): Promise<{
+  async backlog(now: Date): Promise<{
     pending: number;
     running: number;
     failed: number;

@@ -1,11 +1,23 @@
 import type { Connection } from 'mongoose';
+import { activityModel, auditEventModel, chatBindingModel, counterModel } from './models/activity';
 import { deliveryModel } from './models/delivery';
 import { directorySettingsModel, personModel, unitModel } from './models/directory';
 import { inboxClaimModel, inboxEventModel } from './models/inbox-event';
 
 /** Every model of the bot; new collections are added here so their indexes exist at start. */
 export function allModels(conn: Connection) {
-  return [inboxEventModel(conn), inboxClaimModel(conn), deliveryModel(conn), unitModel(conn), personModel(conn), directorySettingsModel(conn)];
+  return [
+    inboxEventModel(conn),
+    inboxClaimModel(conn),
+    deliveryModel(conn),
+    unitModel(conn),
+    personModel(conn),
+    directorySettingsModel(conn),
+    activityModel(conn),
+    counterModel(conn),
+    chatBindingModel(conn),
+    auditEventModel(conn),
+  ];
 }
 
 /** Creates collections and indexes (idempotent). Runs at every start, before any traffic. */

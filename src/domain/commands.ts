@@ -35,12 +35,18 @@ export interface ParsedCommand {
  * Longer aliases win (登记活动 before 登记).
  */
 export function parseCommand(text: string): ParsedCommand | undefined {
-  const cleaned = text.replace(/@_user_\d+|@_all/g, ' ').replace(/\s+/g, ' ').trim();
+  const cleaned = text
+    .replace(/@_user_\d+|@_all/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const lower = cleaned.toLowerCase();
   let best: { name: CommandName; alias: string } | undefined;
   for (const [name, aliases] of ALIASES) {
     for (const alias of aliases) {
-      const matches = lower === alias || lower.startsWith(`${alias} `) || (/^[^\x20-\x7e]/.test(alias) && lower.startsWith(alias));
+      const matches =
+        lower === alias ||
+        lower.startsWith(`${alias} `) ||
+        (/^[^\x20-\x7e]/.test(alias) && lower.startsWith(alias));
       if (matches && (!best || alias.length > best.alias.length)) best = { name, alias };
     }
   }
@@ -50,5 +56,8 @@ export function parseCommand(text: string): ParsedCommand | undefined {
 
 /** The text without mention placeholders (what the person actually wrote). */
 export function stripMentions(text: string): string {
-  return text.replace(/@_user_\d+|@_all/g, ' ').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/@_user_\d+|@_all/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

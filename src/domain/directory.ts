@@ -23,19 +23,36 @@ export const directoryFileSchema = z
     publicity: z.array(openId).default([]),
     admins: z.array(openId).default([]),
     people: z
-      .array(z.object({ openId, name: z.string().trim().min(1).max(60).optional(), unit: z.string().optional() }).strict())
+      .array(
+        z
+          .object({
+            openId,
+            name: z.string().trim().min(1).max(60).optional(),
+            unit: z.string().optional(),
+          })
+          .strict(),
+      )
       .default([]),
   })
   .strict()
   .superRefine((file, ctx) => {
     const codes = new Set<string>();
     file.units.forEach((unit, i) => {
-      if (codes.has(unit.code)) ctx.addIssue({ code: 'custom', path: ['units', i, 'code'], message: `duplicate unit code ${unit.code}` });
+      if (codes.has(unit.code))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['units', i, 'code'],
+          message: `duplicate unit code ${unit.code}`,
+        });
       codes.add(unit.code);
     });
     file.people.forEach((person, i) => {
       if (person.unit !== undefined && !codes.has(person.unit)) {
-        ctx.addIssue({ code: 'custom', path: ['people', i, 'unit'], message: `unknown unit ${person.unit}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['people', i, 'unit'],
+          message: `unknown unit ${person.unit}`,
+        });
       }
     });
   });
@@ -44,7 +61,13 @@ export type DirectoryFile = z.infer<typeof directoryFileSchema>;
 
 /** The directory as the rules see it: plain data, loaded by the repository. */
 export interface Directory {
-  units: { code: string; name: string; leaderInCharge?: string; contacts: string[]; active: boolean }[];
+  units: {
+    code: string;
+    name: string;
+    leaderInCharge?: string;
+    contacts: string[];
+    active: boolean;
+  }[];
   people: { openId: string; name?: string; unit?: string }[];
   archivists: string[];
   publicity: string[];
@@ -53,7 +76,9 @@ export interface Directory {
 }
 
 /** Lists every problem of a directory file as `path: message`, or returns the parsed file. */
-export function parseDirectoryFile(raw: unknown): { ok: true; value: DirectoryFile } | { ok: false; problems: string[] } {
+export function parseDirectoryFile(
+  raw: unknown,
+): { ok: true; value: DirectoryFile } | { ok: false; problems: string[] } {
   const result = directoryFileSchema.safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   return {
@@ -64,5 +89,7 @@ export function parseDirectoryFile(raw: unknown): { ok: true; value: DirectoryFi
 
 function formatPath(path: PropertyKey[]): string {
   if (path.length === 0) return '(file)';
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
 }

@@ -28,10 +28,15 @@ export class FeishuApi {
     private readonly cache: TokenCache,
     private readonly log: Logger,
     private readonly limiter = new RateLimiter(),
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((r) => setTimeout(r, ms)),
   ) {}
 
-  async call<T extends FeishuResult>(op: string, fn: (client: lark.Client) => Promise<T>, opts: CallOptions = {}): Promise<T> {
+  async call<T extends FeishuResult>(
+    op: string,
+    fn: (client: lark.Client) => Promise<T>,
+    opts: CallOptions = {},
+  ): Promise<T> {
     const attempts = opts.attempts ?? 4;
     let refreshedToken = false;
     for (let attempt = 1; ; attempt++) {
@@ -40,7 +45,13 @@ export class FeishuApi {
       let error: FeishuApiError;
       try {
         const result = await fn(this.client);
-        if (result === undefined || result === null || typeof result !== 'object' || result.code === undefined || result.code === 0) {
+        if (
+          result === undefined ||
+          result === null ||
+          typeof result !== 'object' ||
+          result.code === undefined ||
+          result.code === 0
+        ) {
           return result;
         }
         error = classifyCode(result.code, 200, result.msg ?? '');
@@ -54,11 +65,17 @@ export class FeishuApi {
         continue;
       }
       if (!error.retryable || attempt >= attempts) {
-        this.log.warn({ op, kind: error.kind, code: error.feishuCode, status: error.httpStatus, attempt }, 'feishu.call.failed');
+        this.log.warn(
+          { op, kind: error.kind, code: error.feishuCode, status: error.httpStatus, attempt },
+          'feishu.call.failed',
+        );
         throw error;
       }
       const delay = apiRetryDelayMs(attempt, error.resetSeconds, Math.random());
-      this.log.info({ op, kind: error.kind, code: error.feishuCode, attempt, delayMs: delay }, 'feishu.call.retry');
+      this.log.info(
+        { op, kind: error.kind, code: error.feishuCode, attempt, delayMs: delay },
+        'feishu.call.retry',
+      );
       await this.sleep(delay);
     }
   }

@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 
 /**
  * Feishu's event encryption: AES-256-CBC with key = SHA-256(encrypt key), a random 16-byte IV prepended,
@@ -19,13 +25,22 @@ export function decryptEvent(encrypted: string, encryptKey: string): string {
 }
 
 /** Encrypts like the platform does (used by the simulator and tests; the SDK only decrypts). */
-export function encryptEvent(plaintext: string, encryptKey: string, iv: Buffer = randomBytes(16)): string {
+export function encryptEvent(
+  plaintext: string,
+  encryptKey: string,
+  iv: Buffer = randomBytes(16),
+): string {
   const cipher = createCipheriv('aes-256-cbc', aesKey(encryptKey), iv);
   return Buffer.concat([iv, cipher.update(plaintext, 'utf8'), cipher.final()]).toString('base64');
 }
 
 /** signature = hex(SHA-256(timestamp + nonce + encryptKey + rawBody)); plain SHA-256, not HMAC. */
-export function signBody(timestamp: string, nonce: string, encryptKey: string, rawBody: Buffer | string): string {
+export function signBody(
+  timestamp: string,
+  nonce: string,
+  encryptKey: string,
+  rawBody: Buffer | string,
+): string {
   return createHash('sha256')
     .update(timestamp, 'utf8')
     .update(nonce, 'utf8')

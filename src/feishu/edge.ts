@@ -36,7 +36,10 @@ const header = (ctx: Context, name: string): string | undefined => {
  * without a signature, as the platform sends it unsigned), the verification token inside (401), then
  * the route's own handling. Nothing is written before every check has passed.
  */
-export function feishuEndpoint(opts: EdgeOptions, onEnvelope: (envelope: Envelope, ctx: Context) => Promise<EdgeAnswer>) {
+export function feishuEndpoint(
+  opts: EdgeOptions,
+  onEnvelope: (envelope: Envelope, ctx: Context) => Promise<EdgeAnswer>,
+) {
   return async (ctx: Context): Promise<void> => {
     const reply = (status: number, body: unknown) => {
       ctx.status = status;
@@ -55,7 +58,8 @@ export function feishuEndpoint(opts: EdgeOptions, onEnvelope: (envelope: Envelop
     } catch {
       return reply(400, { error: 'malformed_json' });
     }
-    if (typeof outer !== 'object' || outer === null || Array.isArray(outer)) return reply(400, { error: 'malformed_body' });
+    if (typeof outer !== 'object' || outer === null || Array.isArray(outer))
+      return reply(400, { error: 'malformed_body' });
 
     const sig = {
       timestamp: header(ctx, 'x-lark-request-timestamp'),
@@ -81,7 +85,8 @@ export function feishuEndpoint(opts: EdgeOptions, onEnvelope: (envelope: Envelop
 
     const parsed = parseBody(body);
     if (parsed.kind === 'challenge') {
-      if (!tokenMatches(parsed.token, opts.verificationToken)) return reply(401, { error: 'invalid_token' });
+      if (!tokenMatches(parsed.token, opts.verificationToken))
+        return reply(401, { error: 'invalid_token' });
       return reply(200, { challenge: parsed.challenge });
     }
     if (!signed) {

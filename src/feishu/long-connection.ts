@@ -10,19 +10,27 @@ import { sdkLoggerBridge } from './sdk-client';
  * same inbox, card.action.trigger to the same card router. The connection itself authenticates
  * payloads, so there is no signature or token to check here.
  */
-export function buildLongConnectionDispatcher(deps: AppDeps, onAccepted?: () => void): lark.EventDispatcher {
+export function buildLongConnectionDispatcher(
+  deps: AppDeps,
+  onAccepted?: () => void,
+): lark.EventDispatcher {
   const handles: Record<string, (data: Record<string, unknown>) => Promise<unknown>> = {};
   for (const type of HANDLED_EVENT_TYPES) {
     handles[type] = async (data) => {
-      const result = await acceptEvent(envelopeFromFlattened(data, type), { inbox: deps.repos.inbox, clock: deps.clock });
+      const result = await acceptEvent(envelopeFromFlattened(data, type), {
+        inbox: deps.repos.inbox,
+        clock: deps.clock,
+      });
       if (result === 'accepted') onAccepted?.();
       return undefined;
     };
   }
-  handles['card.action.trigger'] = (data) => handleCardAction(envelopeFromFlattened(data, 'card.action.trigger'), deps);
-  return new lark.EventDispatcher({ logger: sdkLoggerBridge(deps.log), loggerLevel: lark.LoggerLevel.warn }).register(
-    handles as unknown as lark.EventHandles,
-  );
+  handles['card.action.trigger'] = (data) =>
+    handleCardAction(envelopeFromFlattened(data, 'card.action.trigger'), deps);
+  return new lark.EventDispatcher({
+    logger: sdkLoggerBridge(deps.log),
+    loggerLevel: lark.LoggerLevel.warn,
+  }).register(handles as unknown as lark.EventHandles);
 }
 
 /** Starts the SDK's WSClient (a college without a public URL can run the bot this way). */

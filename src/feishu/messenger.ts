@@ -41,7 +41,11 @@ export class Messenger {
     if (known) return known.messageId;
     const res = await this.api.call(
       'im.message.reply',
-      (c) => c.im.message.reply({ path: { message_id: messageId }, data: { msg_type: 'interactive', content: JSON.stringify(card), uuid } }),
+      (c) =>
+        c.im.message.reply({
+          path: { message_id: messageId },
+          data: { msg_type: 'interactive', content: JSON.stringify(card), uuid },
+        }),
       { recipient: chatId ?? messageId },
     );
     const sentId = res.data?.message_id ?? '';
@@ -51,40 +55,86 @@ export class Messenger {
 
   /** Replaces a card the bot sent earlier (within the platform's 14-day window). */
   async patchCard(messageId: string, card: Card): Promise<void> {
-    await this.api.call('im.message.patch', (c) => c.im.message.patch({ path: { message_id: messageId }, data: { content: JSON.stringify(card) } }), {
-      recipient: messageId,
-    });
+    await this.api.call(
+      'im.message.patch',
+      (c) =>
+        c.im.message.patch({
+          path: { message_id: messageId },
+          data: { content: JSON.stringify(card) },
+        }),
+      {
+        recipient: messageId,
+      },
+    );
+  }
+
+  /** Creates a group with the bot and these people; the uuid makes a retried call return the same chat. */
+  async createChat(name: string, members: string[], key: string): Promise<string> {
+    const res = await this.api.call('im.chat.create', (c) =>
+      c.im.chat.create({
+        params: { user_id_type: 'open_id', set_bot_manager: true, uuid: sendUuid(key) },
+        data: {
+          name,
+          user_id_list: members.slice(0, 50),
+          chat_mode: 'group',
+          chat_type: 'private',
+        },
+      }),
+    );
+    const chatId = res.data?.chat_id;
+    if (!chatId) throw new Error('chat.create returned no chat_id');
+    return chatId;
   }
 
   /** The bot's own open_id, to recognise @mentions of it; asked once per process. */
   async botOpenId(): Promise<string> {
     if (this.botOpenIdCache) return this.botOpenIdCache;
     const res = await this.api.call('bot.info', (c) =>
-      c.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({ method: 'GET', url: '/open-apis/bot/v3/info' }),
+      c.request<{ code?: number; msg?: string; bot?: { open_id?: string } }>({
+        method: 'GET',
+        url: '/open-apis/bot/v3/info',
+      }),
     );
     this.botOpenIdCache = res.bot?.open_id ?? '';
     return this.botOpenIdCache;
   }
 
   /** Streams one resource of a message (image or file) without buffering it. */
-  async downloadResource(messageId: string, fileKey: string, type: 'image' | 'file'): Promise<{ stream: Readable; contentType?: string }> {
+  async downloadResource(
+    messageId: string,
+    fileKey: string,
+    type: 'image' | 'file',
+  ): Promise<{ stream: Readable; contentType?: string }> {
     const res = await this.api.call('im.messageResource.get', async (c) => {
-      const r = await c.im.messageResource.get({ path: { message_id: messageId, file_key: fileKey }, params: { type } });
+      const r = await c.im.messageResource.get({
+        path: { message_id: messageId, file_key: fileKey },
+        params: { type },
+      });
       return { code: 0, r };
     });
     const headers = res.r.headers as Record<string, unknown> | undefined;
-    const contentType = typeof headers?.['content-type'] === 'string' ? headers['content-type'] : undefined;
+    const contentType =
+      typeof headers?.['content-type'] === 'string' ? headers['content-type'] : undefined;
     return { stream: res.r.getReadableStream(), ...(contentType ? { contentType } : {}) };
   }
 
-  private async send(target: Target, msgType: string, content: string, key: string): Promise<string> {
+  private async send(
+    target: Target,
+    msgType: string,
+    content: string,
+    key: string,
+  ): Promise<string> {
     const uuid = sendUuid(key);
     const known = await this.deliveries.find(uuid);
     if (known) return known.messageId;
     const receiveIdType = 'chatId' in target ? 'chat_id' : 'open_id';
     const res = await this.api.call(
       'im.message.create',
-      (c) => c.im.message.create({ params: { receive_id_type: receiveIdType }, data: { receive_id: targetId(target), msg_type: msgType, content, uuid } }),
+      (c) =>
+        c.im.message.create({
+          params: { receive_id_type: receiveIdType },
+          data: { receive_id: targetId(target), msg_type: msgType, content, uuid },
+        }),
       { recipient: targetId(target) },
     );
     const messageId = res.data?.message_id ?? '';

@@ -72,7 +72,9 @@ export function normalizeMessage(event: unknown): IncomingMessage | undefined {
     fromUser: (sender.sender_type ?? 'user') === 'user',
     messageType: message.message_type,
     content,
-    ...(message.message_type === 'text' && typeof content.text === 'string' ? { text: content.text } : {}),
+    ...(message.message_type === 'text' && typeof content.text === 'string'
+      ? { text: content.text }
+      : {}),
     mentionedOpenIds: (message.mentions ?? []).map((m) => m.id?.open_id ?? '').filter(Boolean),
     ...(message.parent_id ? { parentId: message.parent_id } : {}),
     ...(sentAt ? { sentAt } : {}),

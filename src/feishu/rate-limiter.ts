@@ -6,7 +6,10 @@
 export class RateLimiter {
   private readonly windows = new Map<string, number[]>();
 
-  constructor(private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms))) {}
+  constructor(
+    private readonly sleep: (ms: number) => Promise<void> = (ms) =>
+      new Promise((r) => setTimeout(r, ms)),
+  ) {}
 
   async acquire(key: string, perSecond: number): Promise<void> {
     for (;;) {

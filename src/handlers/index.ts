@@ -4,6 +4,9 @@ import type { InboxHandler } from '../inbox/worker';
 import { alertArchivists } from '../services/alert-archivists';
 import { onBotAdded, onBotMenu, onP2pChatCreated } from './chat-events';
 import { onMessageReceived } from './message-received';
+import { onBotDeleted } from './activity-commands';
+import { CREATE_CHAT_TASK } from './card-actions/activity-actions';
+import { onCreateChatTask } from './create-chat-task';
 
 /** Task type of the alert sent when an inbox record is given up on. */
 export const INBOX_FAILED_TASK = 'task.alert_inbox_failed';
@@ -11,7 +14,13 @@ export const INBOX_FAILED_TASK = 'task.alert_inbox_failed';
 /** Inbox record type → handler. Adding an event is one file plus one line here. */
 export function buildInboxHandlers(deps: AppDeps): Record<string, InboxHandler> {
   const bind =
-    (fn: (payload: Record<string, unknown>, ctx: Parameters<InboxHandler>[1], deps: AppDeps) => Promise<void>): InboxHandler =>
+    (
+      fn: (
+        payload: Record<string, unknown>,
+        ctx: Parameters<InboxHandler>[1],
+        deps: AppDeps,
+      ) => Promise<void>,
+    ): InboxHandler =>
     (payload, ctx) =>
       fn(payload, ctx, deps);
   return {
@@ -19,7 +28,8 @@ export function buildInboxHandlers(deps: AppDeps): Record<string, InboxHandler> 
     'im.chat.member.bot.added_v1': bind(onBotAdded),
     'application.bot.menu_v6': bind(onBotMenu),
     p2p_chat_create: bind(onP2pChatCreated),
-    'im.chat.member.bot.deleted_v1': () => Promise.resolve(),
+    'im.chat.member.bot.deleted_v1': bind(onBotDeleted),
+    [CREATE_CHAT_TASK]: bind(onCreateChatTask),
     'im.chat.access_event.bot_p2p_chat_entered_v1': () => Promise.resolve(),
     [INBOX_FAILED_TASK]: async (payload, ctx) => {
       const view = {

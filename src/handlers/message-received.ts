@@ -4,28 +4,53 @@ import { parseCommand } from '../domain/commands';
 import { normalizeMessage, type IncomingMessage } from '../feishu/normalize';
 import type { HandlerContext } from '../inbox/worker';
 import { roleLabels } from '../services/role-labels';
+import {
+  onAllActivitiesCommand,
+  onMyActivitiesCommand,
+  onRegisterCommand,
+  onStatusCommand,
+} from './activity-commands';
 
 /** Text commands, keyed by command name; features add theirs here. */
-export type CommandHandler = (msg: IncomingMessage, args: string, ctx: HandlerContext, deps: AppDeps) => Promise<void>;
+export type CommandHandler = (
+  msg: IncomingMessage,
+  args: string,
+  ctx: HandlerContext,
+  deps: AppDeps,
+) => Promise<void>;
 
 async function replyHelp(msg: IncomingMessage, ctx: HandlerContext, deps: AppDeps): Promise<void> {
   const dir = await deps.repos.directory.load();
-  await deps.messenger.replyCard(msg.messageId, helpCard({ roles: roleLabels(msg.senderOpenId, dir) }), `${ctx.recordId}:help`, msg.chatId);
+  await deps.messenger.replyCard(
+    msg.messageId,
+    helpCard({ roles: roleLabels(msg.senderOpenId, dir) }),
+    `${ctx.recordId}:help`,
+    msg.chatId,
+  );
 }
 
 export const commandHandlers: Partial<Record<string, CommandHandler>> = {
   help: (msg, _args, ctx, deps) => replyHelp(msg, ctx, deps),
+  register: onRegisterCommand,
+  status: onStatusCommand,
+  my_activities: onMyActivitiesCommand,
+  all_activities: onAllActivitiesCommand,
 };
 
 /**
  * im.message.receive_v1. In a group the bot answers commands only when @mentioned; in a private chat
  * every text is for it, and text it does not understand gets the help card.
  */
-export async function onMessageReceived(payload: Record<string, unknown>, ctx: HandlerContext, deps: AppDeps): Promise<void> {
+export async function onMessageReceived(
+  payload: Record<string, unknown>,
+  ctx: HandlerContext,
+  deps: AppDeps,
+): Promise<void> {
   const msg = normalizeMessage(payload.event);
   if (!msg || !msg.fromUser) return;
   if (msg.text === undefined) return;
-  const addressed = msg.chatType === 'p2p' || msg.mentionedOpenIds.includes(await deps.messenger.botOpenId());
+  const addressed =
+    msg.chatType === 'p2p' || msg.mentionedOpenIds.includes(await deps.messenger.botOpenId());
   if (!addressed) return;
   const command = parseCommand(msg.text);
   const handler = command ? commandHandlers[command.name] : undefined;

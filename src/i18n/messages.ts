@@ -5,7 +5,10 @@
 export const messages = {
   'bot.name': { zh_cn: '活动归档助手', en_us: 'Activity Archive Bot' },
 
-  'welcome.title': { zh_cn: '你好，我是活动归档助手', en_us: 'Hello, I am the Activity Archive Bot' },
+  'welcome.title': {
+    zh_cn: '你好，我是活动归档助手',
+    en_us: 'Hello, I am the Activity Archive Bot',
+  },
   'welcome.body': {
     zh_cn:
       '我帮助本群按学院《重大活动档案管理办法》收集和移交活动档案：登记活动、收集照片与文件、到期提醒、延期审批、移交归档。',
@@ -14,7 +17,8 @@ export const messages = {
   },
   'welcome.next': {
     zh_cn: '**下一步**：发送「@我 登记」登记活动，或发送「@我 帮助」查看全部功能。',
-    en_us: '**Next**: send "@me register" to register an activity, or "@me help" to see everything I do.',
+    en_us:
+      '**Next**: send "@me register" to register an activity, or "@me help" to see everything I do.',
   },
   'welcome.deadline': {
     zh_cn: '活动结束后 **一个月内** 须向综合档案室移交全部材料；逾期须经分管领导批准。',
@@ -22,7 +26,10 @@ export const messages = {
       'All materials go to the archive room **within one month** after the activity ends; later needs the approval of the leader in charge.',
   },
 
-  'help.title': { zh_cn: '帮助：活动归档助手能做什么', en_us: 'Help: what the Activity Archive Bot does' },
+  'help.title': {
+    zh_cn: '帮助：活动归档助手能做什么',
+    en_us: 'Help: what the Activity Archive Bot does',
+  },
   'help.intro': {
     zh_cn: '在私聊中直接发送指令；在群里请先 @我。',
     en_us: 'Send a command in a private chat; in a group, @mention me first.',
@@ -48,7 +55,8 @@ export const messages = {
   'help.role.publicity': { zh_cn: '**宣传处**', en_us: '**Publicity office**' },
   'help.role.publicity.body': {
     zh_cn: '· 私聊发送活动照片和视频，一键归入对应活动',
-    en_us: '· send event photos and videos in a private chat and file them to the activity in one tap',
+    en_us:
+      '· send event photos and videos in a private chat and file them to the activity in one tap',
   },
   'help.yourRoles': { zh_cn: '你的身份：{roles}', en_us: 'Your roles: {roles}' },
 
@@ -65,18 +73,119 @@ export const messages = {
     en_us: 'Event `{eventId}` ({type}) still failed after {attempts} attempts: {error}',
   },
 
-  'errors.not_allowed': { zh_cn: '你没有权限执行此操作。', en_us: 'You are not allowed to do this.' },
+  'deadline.left': { zh_cn: '还剩 {days} 天', en_us: '{days} days left' },
+  'deadline.today': { zh_cn: '今天到期', en_us: 'due today' },
+  'deadline.overdue': { zh_cn: '已逾期 {days} 天', en_us: 'overdue by {days} days' },
+  'deadline.handedOver': { zh_cn: '已提交移交', en_us: 'handover submitted' },
+  'deadline.accepted': { zh_cn: '已归档', en_us: 'archived' },
+  'deadline.cancelled': { zh_cn: '活动已取消', en_us: 'activity cancelled' },
+  'extension.none': { zh_cn: '未申请延期', en_us: 'no extension requested' },
+  'extension.approved': { zh_cn: '已批准延期至 {date}', en_us: 'extended to {date}' },
+  'handover.none': { zh_cn: '尚未移交', en_us: 'not handed over yet' },
+  'handover.submitted': {
+    zh_cn: '已提交，待档案室验收',
+    en_us: 'submitted, awaiting the archive room',
+  },
+  'handover.returned': { zh_cn: '已退回，待修改后重新提交', en_us: 'returned for corrections' },
+  'handover.accepted': { zh_cn: '档案室已验收', en_us: 'accepted by the archive room' },
+
+  'audit.registered': { zh_cn: '登记了活动', en_us: 'registered the activity' },
+  'audit.edited': { zh_cn: '修改了 {fields}', en_us: 'changed {fields}' },
+  'audit.cancelled': { zh_cn: '取消了活动：{reason}', en_us: 'cancelled the activity: {reason}' },
+  'audit.restored': { zh_cn: '恢复了活动', en_us: 'restored the activity' },
+  'audit.bound': {
+    zh_cn: '绑定群 {chat} 收集材料',
+    en_us: 'bound group {chat} to collect materials',
+  },
+  'audit.rebound': {
+    zh_cn: '将群 {chat} 改为收集本活动材料',
+    en_us: 'moved group {chat} to this activity',
+  },
+  'audit.unbound': {
+    zh_cn: '机器人被移出群 {chat}，已解除绑定',
+    en_us: 'the bot left group {chat}; unbound',
+  },
+
+  'field.title': { zh_cn: '名称', en_us: 'title' },
+  'field.category': { zh_cn: '类别', en_us: 'category' },
+  'field.start_at': { zh_cn: '开始时间', en_us: 'start' },
+  'field.end_at': { zh_cn: '结束时间', en_us: 'end' },
+  'field.location': { zh_cn: '地点', en_us: 'location' },
+  'field.summary': { zh_cn: '简介', en_us: 'summary' },
+
+  'activity.registered': { zh_cn: '已登记 {code}', en_us: 'Registered {code}' },
+  'activity.bound': {
+    zh_cn: '本群已绑定 {code}，发到本群的照片和文件将归入该活动。',
+    en_us: 'This group now collects for {code}: photos and files sent here are filed to it.',
+  },
+  'activity.alreadyBoundHere': {
+    zh_cn: '本群已经在收集 {code} 的材料。',
+    en_us: 'This group already collects for {code}.',
+  },
+  'activity.notInGroup': {
+    zh_cn: '请在群聊中使用「绑定本群」。',
+    en_us: 'Use "bind this group" inside a group chat.',
+  },
+  'activity.chatCreating': { zh_cn: '正在创建活动群…', en_us: 'Creating the activity group…' },
+  'activity.chatCreated': {
+    zh_cn: '已为 {code} 创建活动群，请在群里发送照片和文件。',
+    en_us: 'Created a group for {code}; send photos and files there.',
+  },
+  'activity.chatExists': {
+    zh_cn: '该活动已有收集群。',
+    en_us: 'This activity already has a collection group.',
+  },
+  'activity.edited': { zh_cn: '已保存修改。', en_us: 'Changes saved.' },
+  'activity.noChanges': { zh_cn: '没有需要保存的修改。', en_us: 'Nothing to change.' },
+  'activity.cancelled': { zh_cn: '活动已取消。', en_us: 'The activity was cancelled.' },
+  'activity.cancelReasonRequired': {
+    zh_cn: '请填写取消原因。',
+    en_us: 'Please give a reason for cancelling.',
+  },
+  'activity.restored': { zh_cn: '活动已恢复。', en_us: 'The activity was restored.' },
+  'activity.unboundNotice': {
+    zh_cn:
+      '机器人已被移出群「{chat}」，{code} {title} 不再从该群收集材料。可在状态卡片中重新绑定或新建群。',
+    en_us:
+      'The bot was removed from "{chat}"; {code} {title} no longer collects from it. Bind or create a group again from its status card.',
+  },
+  'activity.unboundTitle': { zh_cn: '收集群已解除绑定', en_us: 'Collection group unbound' },
+  'activity.statusNoBinding': {
+    zh_cn:
+      '本群还没有绑定活动：先发送「@我 登记」登记活动，或在活动卡片上点「绑定本群」。也可以用活动编号，例如「状态 #HD-2026-0001」。',
+    en_us:
+      'This group is not bound to an activity yet: send "@me register", or tap "bind this group" on an activity card. You can also name one, e.g. "status #HD-2026-0001".',
+  },
+  'activity.noneYet': {
+    zh_cn: '你还没有登记或负责的活动。发送「登记」开始。',
+    en_us: 'You have no activities yet. Send "register" to start.',
+  },
+  'activity.formStale': {
+    zh_cn: '表单已提交过，请查看上方的确认卡片。',
+    en_us: 'This form was already submitted; see the confirmation card.',
+  },
+
+  'errors.not_allowed': {
+    zh_cn: '你没有权限执行此操作。',
+    en_us: 'You are not allowed to do this.',
+  },
   'errors.not_leader_in_charge': {
     zh_cn: '只有分管领导 {leader} 可以审批。',
     en_us: 'Only the leader in charge, {leader}, may decide.',
   },
-  'errors.not_archivist': { zh_cn: '只有档案员可以执行此操作。', en_us: 'Only archivists can do this.' },
+  'errors.not_archivist': {
+    zh_cn: '只有档案员可以执行此操作。',
+    en_us: 'Only archivists can do this.',
+  },
   'errors.activity_not_found': { zh_cn: '找不到该活动。', en_us: 'Activity not found.' },
   'errors.invalid_transition': {
     zh_cn: '活动当前状态不允许此操作。',
     en_us: "The activity's current state does not allow this.",
   },
-  'errors.validation_failed': { zh_cn: '填写有误，请按提示修改。', en_us: 'Please correct the marked fields.' },
+  'errors.validation_failed': {
+    zh_cn: '填写有误，请按提示修改。',
+    en_us: 'Please correct the marked fields.',
+  },
   'errors.unknown_action': {
     zh_cn: '这个按钮已失效，请重新打开卡片。',
     en_us: 'This button is no longer valid; please open the card again.',

@@ -27,7 +27,8 @@ export interface EventPayload {
 export function inboxIdFor(envelope: Envelope): string {
   if (envelope.eventType === 'im.message.receive_v1') {
     const message = envelope.event.message as { message_id?: unknown } | undefined;
-    if (typeof message?.message_id === 'string' && message.message_id !== '') return `msg:${message.message_id}`;
+    if (typeof message?.message_id === 'string' && message.message_id !== '')
+      return `msg:${message.message_id}`;
   }
   return `evt:${envelope.eventId}`;
 }
@@ -35,7 +36,10 @@ export function inboxIdFor(envelope: Envelope): string {
 export type IntakeResult = 'accepted' | 'duplicate' | 'ignored';
 
 /** Writes an authenticated event to the durable inbox; the 200 goes out only after this resolves. */
-export async function acceptEvent(envelope: Envelope, deps: { inbox: InboxRepo; clock: Clock }): Promise<IntakeResult> {
+export async function acceptEvent(
+  envelope: Envelope,
+  deps: { inbox: InboxRepo; clock: Clock },
+): Promise<IntakeResult> {
   if (!HANDLED_EVENT_TYPES.has(envelope.eventType)) return 'ignored';
   const payload: EventPayload = {
     eventId: envelope.eventId,
@@ -44,7 +48,12 @@ export async function acceptEvent(envelope: Envelope, deps: { inbox: InboxRepo; 
     event: envelope.event,
   };
   return deps.inbox.accept(
-    { id: inboxIdFor(envelope), eventId: envelope.eventId, type: envelope.eventType, payload: payload as unknown as Record<string, unknown> },
+    {
+      id: inboxIdFor(envelope),
+      eventId: envelope.eventId,
+      type: envelope.eventType,
+      payload: payload as unknown as Record<string, unknown>,
+    },
     deps.clock.now(),
   );
 }
@@ -56,5 +65,14 @@ export async function enqueueTask(
   task: { key: string; type: string; payload: Record<string, unknown>; runAt?: Date },
 ): Promise<IntakeResult> {
   const id = `task:${task.key}`;
-  return inbox.accept({ id, eventId: id, type: task.type, payload: task.payload, ...(task.runAt ? { runAt: task.runAt } : {}) }, clock.now());
+  return inbox.accept(
+    {
+      id,
+      eventId: id,
+      type: task.type,
+      payload: task.payload,
+      ...(task.runAt ? { runAt: task.runAt } : {}),
+    },
+    clock.now(),
+  );
 }

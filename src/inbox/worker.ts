@@ -108,7 +108,12 @@ export class InboxWorker {
   }
 
   private async process(record: InboxEventDoc): Promise<void> {
-    const log = this.log.child({ inboxId: record._id, eventId: record.eventId, type: record.type, attempt: record.attempts });
+    const log = this.log.child({
+      inboxId: record._id,
+      eventId: record.eventId,
+      type: record.type,
+      attempt: record.attempts,
+    });
     const handler = this.handlers[record.type];
     const started = Date.now();
     try {
@@ -122,7 +127,9 @@ export class InboxWorker {
     } catch (err) {
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       if (isRetryable(err) && record.attempts < this.opts.maxAttempts) {
-        const runAt = new Date(this.clock.now().getTime() + retryDelayMs(record.attempts, Math.random()));
+        const runAt = new Date(
+          this.clock.now().getTime() + retryDelayMs(record.attempts, Math.random()),
+        );
         await this.inbox.retryLater(record._id, this.id, runAt, message);
         log.warn({ err: message, runAt }, 'inbox.retry');
         return;
@@ -130,7 +137,9 @@ export class InboxWorker {
       await this.inbox.fail(record._id, this.id, this.clock.now(), message);
       log.error({ err: message }, 'inbox.failed');
       if (this.opts.onGaveUp) {
-        await this.opts.onGaveUp(record, message).catch((alertErr: unknown) => log.error({ err: alertErr }, 'inbox.alert.failed'));
+        await this.opts
+          .onGaveUp(record, message)
+          .catch((alertErr: unknown) => log.error({ err: alertErr }, 'inbox.alert.failed'));
       }
     }
   }

@@ -23,10 +23,17 @@ const ACCEPT_BUDGET_MS = 2_000;
 const CARD_BUDGET_MS = 2_500;
 
 /** Stores an event durably before the 200; a database failure is a 503 so Feishu delivers again. */
-async function acceptOrFail(envelope: Envelope, opts: HttpAppOptions): Promise<{ status: number; body: unknown }> {
+async function acceptOrFail(
+  envelope: Envelope,
+  opts: HttpAppOptions,
+): Promise<{ status: number; body: unknown }> {
   const { deps } = opts;
   try {
-    const result = await withTimeout(acceptEvent(envelope, { inbox: deps.repos.inbox, clock: deps.clock }), ACCEPT_BUDGET_MS, 'inbox.accept');
+    const result = await withTimeout(
+      acceptEvent(envelope, { inbox: deps.repos.inbox, clock: deps.clock }),
+      ACCEPT_BUDGET_MS,
+      'inbox.accept',
+    );
     deps.log.info({ eventId: envelope.eventId, type: envelope.eventType, result }, 'edge.event');
     if (result === 'accepted') opts.onAccepted?.();
     return { status: 200, body: {} };
@@ -75,14 +82,21 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
     }
   });
 
-  router.post('/feishu/events', feishuEndpoint(edge, (envelope) => acceptOrFail(envelope, opts)));
+  router.post(
+    '/feishu/events',
+    feishuEndpoint(edge, (envelope) => acceptOrFail(envelope, opts)),
+  );
 
   router.post(
     '/feishu/cards',
     feishuEndpoint(edge, async (envelope) => {
       if (envelope.eventType !== 'card.action.trigger') return acceptOrFail(envelope, opts);
       try {
-        const body = await withTimeout(handleCardAction(envelope, deps), CARD_BUDGET_MS, 'card.action');
+        const body = await withTimeout(
+          handleCardAction(envelope, deps),
+          CARD_BUDGET_MS,
+          'card.action',
+        );
         return { status: 200, body };
       } catch (err) {
         const errorId = randomUUID().slice(0, 8);

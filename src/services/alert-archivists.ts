@@ -8,7 +8,11 @@ import type { AppDeps } from '../app/deps';
 export async function alertArchivists(deps: AppDeps, card: Card, key: string): Promise<number> {
   const dir = await deps.repos.directory.load();
   if (dir.archiveChatId) {
-    await deps.messenger.sendCard({ chatId: dir.archiveChatId }, card, `${key}:${dir.archiveChatId}`);
+    await deps.messenger.sendCard(
+      { chatId: dir.archiveChatId },
+      card,
+      `${key}:${dir.archiveChatId}`,
+    );
     return 1;
   }
   for (const openId of dir.archivists) {

@@ -17,12 +17,21 @@ export function parseDirectoryText(text: string, fileName: string): unknown {
  * Imports a directory file all or nothing: a file with any invalid entry imports nothing and every
  * problem is reported by path. Re-importing the same file changes nothing.
  */
-export async function importDirectoryFile(path: string, repo: DirectoryRepo, now: Date): Promise<ImportResult> {
+export async function importDirectoryFile(
+  path: string,
+  repo: DirectoryRepo,
+  now: Date,
+): Promise<ImportResult> {
   let raw: unknown;
   try {
     raw = parseDirectoryText(await readFile(path, 'utf8'), path);
   } catch (err) {
-    return { ok: false, problems: [`(file): cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`] };
+    return {
+      ok: false,
+      problems: [
+        `(file): cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`,
+      ],
+    };
   }
   const parsed = parseDirectoryFile(raw);
   if (!parsed.ok) return parsed;
@@ -35,12 +44,21 @@ export function directoryToFile(dir: Directory): DirectoryFile {
   return {
     units: dir.units
       .filter((u) => u.active)
-      .map((u) => ({ code: u.code, name: u.name, ...(u.leaderInCharge ? { leaderInCharge: u.leaderInCharge } : {}), contacts: u.contacts })),
+      .map((u) => ({
+        code: u.code,
+        name: u.name,
+        ...(u.leaderInCharge ? { leaderInCharge: u.leaderInCharge } : {}),
+        contacts: u.contacts,
+      })),
     archivists: dir.archivists,
     ...(dir.archiveChatId ? { archiveChatId: dir.archiveChatId } : {}),
     publicity: dir.publicity,
     admins: dir.admins,
-    people: dir.people.map((p) => ({ openId: p.openId, ...(p.name ? { name: p.name } : {}), ...(p.unit ? { unit: p.unit } : {}) })),
+    people: dir.people.map((p) => ({
+      openId: p.openId,
+      ...(p.name ? { name: p.name } : {}),
+      ...(p.unit ? { unit: p.unit } : {}),
+    })),
   };
 }
 

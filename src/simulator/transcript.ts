@@ -28,7 +28,8 @@ function renderElement(el: Record<string, unknown>, out: string[], indent: strin
     out.push(`${indent}[${text}]`);
   } else if (tag === 'column_set') {
     const buttons: string[] = [];
-    for (const col of (el.columns as { elements?: Record<string, unknown>[] }[] | undefined) ?? []) {
+    for (const col of (el.columns as { elements?: Record<string, unknown>[] }[] | undefined) ??
+      []) {
       const inner: string[] = [];
       for (const child of col.elements ?? []) renderElement(child, inner, '');
       buttons.push(inner.join(' '));
@@ -36,9 +37,12 @@ function renderElement(el: Record<string, unknown>, out: string[], indent: strin
     out.push(`${indent}${buttons.join('  ')}`);
   } else if (tag === 'form') {
     out.push(`${indent}〔表单 form〕`);
-    for (const child of (el.elements as Record<string, unknown>[] | undefined) ?? []) renderElement(child, out, `${indent}  `);
+    for (const child of (el.elements as Record<string, unknown>[] | undefined) ?? [])
+      renderElement(child, out, `${indent}  `);
   } else if (typeof tag === 'string') {
-    const label = (el.label as TextLike | undefined)?.i18n_content?.zh_cn ?? (el.placeholder as TextLike | undefined)?.i18n_content?.zh_cn;
+    const label =
+      (el.label as TextLike | undefined)?.i18n_content?.zh_cn ??
+      (el.placeholder as TextLike | undefined)?.i18n_content?.zh_cn;
     const name = typeof el.name === 'string' ? el.name : '';
     out.push(`${indent}<${tag}${name ? ` ${name}` : ''}${label ? `: ${label}` : ''}>`);
   }
@@ -46,9 +50,13 @@ function renderElement(el: Record<string, unknown>, out: string[], indent: strin
 
 /** A card (JSON 2.0) as indented text lines. */
 export function renderCard(card: unknown): string[] {
-  const c = card as { header?: { title?: TextLike }; body?: { elements?: Record<string, unknown>[] } };
+  const c = card as {
+    header?: { title?: TextLike };
+    body?: { elements?: Record<string, unknown>[] };
+  };
   const out: string[] = [];
-  if (c.header?.title) out.push(...both(c.header.title).map((l, i) => (i === 0 ? `▌ ${l}` : `▌${l}`)));
+  if (c.header?.title)
+    out.push(...both(c.header.title).map((l, i) => (i === 0 ? `▌ ${l}` : `▌${l}`)));
   for (const el of c.body?.elements ?? []) renderElement(el, out, '  ');
   return out;
 }

@@ -28,7 +28,9 @@ export const TEST_DIRECTORY: DirectoryFile = {
 };
 
 /** Starts the bot on a fresh database with the simulator; the worker is drained explicitly. */
-export async function startTestBot(opts: { now?: string; env?: Record<string, string>; directory?: DirectoryFile | null } = {}): Promise<TestBot> {
+export async function startTestBot(
+  opts: { now?: string; env?: Record<string, string>; directory?: DirectoryFile | null } = {},
+): Promise<TestBot> {
   const db = await openTestDatabase();
   const clock = new FixedClock(opts.now ?? '2026-03-02T02:00:00Z');
   const logLines: string[] = [];

@@ -60,10 +60,15 @@ export interface InboxClaimDoc {
 }
 
 const claimSchema = new Schema<InboxClaimDoc>(
-  { _id: { type: String, required: true }, workerId: { type: String, required: true }, at: { type: Date, required: true } },
+  {
+    _id: { type: String, required: true },
+    workerId: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
   { collection: 'inbox_claims', versionKey: false },
 );
 claimSchema.index({ at: 1 });
 
 export const inboxClaimModel = (conn: Connection): Model<InboxClaimDoc> =>
-  (conn.models.InboxClaim as Model<InboxClaimDoc> | undefined) ?? conn.model<InboxClaimDoc>('InboxClaim', claimSchema);
+  (conn.models.InboxClaim as Model<InboxClaimDoc> | undefined) ??
+  conn.model<InboxClaimDoc>('InboxClaim', claimSchema);

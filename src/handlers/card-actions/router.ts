@@ -1,42 +1,32 @@
 import { helpCard } from '../../../cards/help';
 import { cardActionSchema, type CardAction } from '../../../cards/actions';
-import type { Card } from '../../../cards/card';
 import type { AppDeps } from '../../app/deps';
 import { DomainError } from '../../domain/errors';
 import type { Envelope } from '../../feishu/envelope';
-import { t, type I18nText } from '../../i18n/t';
+import { t } from '../../i18n/t';
+import { toast, type CardActionContext, type CardResponse } from './types';
+
+export { toast, type CardActionContext, type CardResponse } from './types';
 import { roleLabels } from '../../services/role-labels';
+import { activityActions } from './activity-actions';
 
-/** Who clicked and where; every action handler authorizes against `operatorOpenId`. */
-export interface CardActionContext {
-  operatorOpenId: string;
-  openMessageId?: string;
-  openChatId?: string;
-  formValue?: Record<string, unknown>;
-  /** The card's delayed-update token (valid 30 min, two uses). */
-  updateToken?: string;
-}
-
-/** The synchronous answer Feishu shows: a toast and/or a replacement card. */
-export interface CardResponse {
-  toast?: { type: 'info' | 'success' | 'error' | 'warning'; content: string; i18n: I18nText };
-  card?: { type: 'raw'; data: Card };
-}
-
-export const toast = (type: NonNullable<CardResponse['toast']>['type'], text: I18nText): CardResponse['toast'] => ({
-  type,
-  content: text.zh_cn,
-  i18n: { zh_cn: text.zh_cn, en_us: text.en_us },
-});
-
-type ActionHandler<A extends CardAction> = (action: A, ctx: CardActionContext, deps: AppDeps) => Promise<CardResponse>;
-type ActionTable = { [K in CardAction['action']]: ActionHandler<Extract<CardAction, { action: K }>> };
+type ActionHandler<A extends CardAction> = (
+  action: A,
+  ctx: CardActionContext,
+  deps: AppDeps,
+) => Promise<CardResponse>;
+type ActionTable = {
+  [K in CardAction['action']]: ActionHandler<Extract<CardAction, { action: K }>>;
+};
 
 /** One line per action; features add theirs. */
 const actions: ActionTable = {
+  ...activityActions,
   'help.show': async (_a, ctx, deps) => {
     const dir = await deps.repos.directory.load();
-    return { card: { type: 'raw', data: helpCard({ roles: roleLabels(ctx.operatorOpenId, dir) }) } };
+    return {
+      card: { type: 'raw', data: helpCard({ roles: roleLabels(ctx.operatorOpenId, dir) }) },
+    };
   },
 };
 
@@ -55,7 +45,8 @@ export async function handleCardAction(envelope: Envelope, deps: AppDeps): Promi
   const event = envelope.event as RawCardEvent;
   const operatorOpenId = event.operator?.open_id;
   const parsed = cardActionSchema.safeParse(event.action?.value);
-  if (!operatorOpenId || !parsed.success) return { toast: toast('error', t('errors.unknown_action')) };
+  if (!operatorOpenId || !parsed.success)
+    return { toast: toast('error', t('errors.unknown_action')) };
   const ctx: CardActionContext = {
     operatorOpenId,
     ...(event.context?.open_message_id ? { openMessageId: event.context.open_message_id } : {}),
@@ -63,12 +54,21 @@ export async function handleCardAction(envelope: Envelope, deps: AppDeps): Promi
     ...(event.action?.form_value ? { formValue: event.action.form_value } : {}),
     ...(event.token ? { updateToken: event.token } : {}),
   };
-  const handler = actions[parsed.data.action];
+  // The table is keyed by action name, so the handler found always matches the parsed payload.
+  const handler = actions[parsed.data.action] as unknown as ActionHandler<CardAction>;
   try {
     return await handler(parsed.data, ctx, deps);
   } catch (err) {
     if (err instanceof DomainError) {
-      return { toast: toast('error', t(`errors.${err.code}`, Object.fromEntries(Object.entries(err.details ?? {}).map(([k, v]) => [k, String(v)])))) };
+      return {
+        toast: toast(
+          'error',
+          t(
+            `errors.${err.code}`,
+            Object.fromEntries(Object.entries(err.details ?? {}).map(([k, v]) => [k, String(v)])),
+          ),
+        ),
+      };
     }
     throw err;
   }

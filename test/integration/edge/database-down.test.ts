@@ -20,8 +20,16 @@ describe('database outage', () => {
   beforeAll(async () => {
     const bin = (await findFerretdbBinary(path.resolve(__dirname, '../../..')))!;
     server = await startEmbeddedFerretdb({ bin, dataDir: dir, logger: log });
-    db = await openDatabase({ mongodbUri: server.uri, dataDir: dir, logger: log, dbName: 'outage' });
-    stack = await startLocalStack({ connection: db.connection, clock: new FixedClock('2026-03-02T02:00:00Z') });
+    db = await openDatabase({
+      mongodbUri: server.uri,
+      dataDir: dir,
+      logger: log,
+      dbName: 'outage',
+    });
+    stack = await startLocalStack({
+      connection: db.connection,
+      clock: new FixedClock('2026-03-02T02:00:00Z'),
+    });
   });
   afterAll(async () => {
     await stack.close();

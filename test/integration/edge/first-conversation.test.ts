@@ -22,7 +22,12 @@ const text = (content: unknown) => JSON.stringify(content);
 
 describe('first conversation', () => {
   it('posts a welcome card in both languages when added to a group', async () => {
-    await bot.sendEvent(events.botAdded({ chatId: 'oc_welcome', operatorOpenId: 'ou_org1', name: '校庆筹备群' }, bot.ids));
+    await bot.sendEvent(
+      events.botAdded(
+        { chatId: 'oc_welcome', operatorOpenId: 'ou_org1', name: '校庆筹备群' },
+        bot.ids,
+      ),
+    );
     await bot.drain();
     const [welcome] = bot.sim.cardsTo('oc_welcome');
     const card = cardOf(welcome!.content);
@@ -35,7 +40,18 @@ describe('first conversation', () => {
   });
 
   it('answers help in a private chat with the reader’s roles', async () => {
-    await bot.sendEvent(events.textMessage({ messageId: 'om_help1', chatId: 'oc_p2p_arch', chatType: 'p2p', senderOpenId: 'ou_arch1', text: '帮助' }, bot.ids));
+    await bot.sendEvent(
+      events.textMessage(
+        {
+          messageId: 'om_help1',
+          chatId: 'oc_p2p_arch',
+          chatType: 'p2p',
+          senderOpenId: 'ou_arch1',
+          text: '帮助',
+        },
+        bot.ids,
+      ),
+    );
     await bot.drain();
     const [reply] = bot.sim.cardsTo('om_help1');
     const card = cardOf(reply!.content);
@@ -46,8 +62,32 @@ describe('first conversation', () => {
   });
 
   it('answers help with an @mention in a group, and ignores group chatter without one', async () => {
-    await bot.sendEvent(events.textMessage({ messageId: 'om_g1', chatId: 'oc_grp', chatType: 'group', senderOpenId: 'ou_org1', text: 'help', mentionBot: true, botOpenId: bot.sim.botOpenId }, bot.ids));
-    await bot.sendEvent(events.textMessage({ messageId: 'om_g2', chatId: 'oc_grp', chatType: 'group', senderOpenId: 'ou_org1', text: '大家好' }, bot.ids));
+    await bot.sendEvent(
+      events.textMessage(
+        {
+          messageId: 'om_g1',
+          chatId: 'oc_grp',
+          chatType: 'group',
+          senderOpenId: 'ou_org1',
+          text: 'help',
+          mentionBot: true,
+          botOpenId: bot.sim.botOpenId,
+        },
+        bot.ids,
+      ),
+    );
+    await bot.sendEvent(
+      events.textMessage(
+        {
+          messageId: 'om_g2',
+          chatId: 'oc_grp',
+          chatType: 'group',
+          senderOpenId: 'ou_org1',
+          text: '大家好',
+        },
+        bot.ids,
+      ),
+    );
     await bot.drain();
     expect(bot.sim.cardsTo('om_g1')).toHaveLength(1);
     expect(bot.sim.cardsTo('om_g2')).toHaveLength(0);
@@ -55,7 +95,18 @@ describe('first conversation', () => {
   });
 
   it('answers unknown text in a private chat with the help card', async () => {
-    await bot.sendEvent(events.textMessage({ messageId: 'om_what', chatId: 'oc_p2p_x', chatType: 'p2p', senderOpenId: 'ou_stranger', text: '你好呀' }, bot.ids));
+    await bot.sendEvent(
+      events.textMessage(
+        {
+          messageId: 'om_what',
+          chatId: 'oc_p2p_x',
+          chatType: 'p2p',
+          senderOpenId: 'ou_stranger',
+          text: '你好呀',
+        },
+        bot.ids,
+      ),
+    );
     await bot.drain();
     const card = cardOf(bot.sim.cardsTo('om_what')[0]!.content);
     expect(card.header!.title.i18n_content.zh_cn).toContain('帮助');
@@ -63,7 +114,17 @@ describe('first conversation', () => {
   });
 
   it('shows the help card when the button on the welcome card is tapped', async () => {
-    const res = await bot.sendCard(events.cardAction({ operatorOpenId: 'ou_leader', value: { action: 'help.show' }, openMessageId: 'om_card', openChatId: 'oc_grp' }, bot.ids));
+    const res = await bot.sendCard(
+      events.cardAction(
+        {
+          operatorOpenId: 'ou_leader',
+          value: { action: 'help.show' },
+          openMessageId: 'om_card',
+          openChatId: 'oc_grp',
+        },
+        bot.ids,
+      ),
+    );
     expect(res.status).toBe(200);
     const body = res.json as { card: { type: string; data: CardJson } };
     expect(body.card.type).toBe('raw');
@@ -71,7 +132,17 @@ describe('first conversation', () => {
   });
 
   it('answers an unknown button with an error toast in both languages', async () => {
-    const res = await bot.sendCard(events.cardAction({ operatorOpenId: 'ou_org1', value: { action: 'nope' }, openMessageId: 'om_card', openChatId: 'oc_grp' }, bot.ids));
+    const res = await bot.sendCard(
+      events.cardAction(
+        {
+          operatorOpenId: 'ou_org1',
+          value: { action: 'nope' },
+          openMessageId: 'om_card',
+          openChatId: 'oc_grp',
+        },
+        bot.ids,
+      ),
+    );
     expect(res.status).toBe(200);
     const body = res.json as { toast: { type: string; i18n: { zh_cn: string; en_us: string } } };
     expect(body.toast.type).toBe('error');

@@ -12,7 +12,10 @@ afterEach(async () => {
 });
 
 const botAdded = (chatId: string, eventId?: string) =>
-  events.botAdded({ chatId, operatorOpenId: 'ou_org1', name: '校庆筹备群', ...(eventId ? { eventId } : {}) }, bot.ids);
+  events.botAdded(
+    { chatId, operatorOpenId: 'ou_org1', name: '校庆筹备群', ...(eventId ? { eventId } : {}) },
+    bot.ids,
+  );
 
 describe('durable inbox', () => {
   it('handles an event delivered three times once', async () => {
@@ -24,7 +27,16 @@ describe('durable inbox', () => {
   });
 
   it('dedupes a received message by message_id even under a new event_id', async () => {
-    const first = events.textMessage({ messageId: 'om_same', chatId: 'oc_p2p', chatType: 'p2p', senderOpenId: 'ou_org1', text: '帮助' }, bot.ids);
+    const first = events.textMessage(
+      {
+        messageId: 'om_same',
+        chatId: 'oc_p2p',
+        chatType: 'p2p',
+        senderOpenId: 'ou_org1',
+        text: '帮助',
+      },
+      bot.ids,
+    );
     const again = { ...first, header: { ...first.header, event_id: 'evt_other' } };
     await bot.sendEvent(first);
     await bot.sendEvent(again);
@@ -45,7 +57,11 @@ describe('durable inbox', () => {
     // A first process claims the record, posts the welcome card, and dies before marking it done.
     const claimed = await inbox.claim(bot.clock.now(), 60_000, 'dead-worker');
     expect(claimed?._id).toBe('evt:evt_crash');
-    await bot.bot.deps.messenger.sendCard({ chatId: 'oc_crash' }, { schema: '2.0', config: { update_multi: true }, body: { elements: [] } }, `${claimed!._id}:welcome`);
+    await bot.bot.deps.messenger.sendCard(
+      { chatId: 'oc_crash' },
+      { schema: '2.0', config: { update_multi: true }, body: { elements: [] } },
+      `${claimed!._id}:welcome`,
+    );
     expect(bot.sim.cardsTo('oc_crash')).toHaveLength(1);
     // Nothing runs while the dead worker's lease holds…
     expect(await bot.drain()).toBe(0);
@@ -65,7 +81,13 @@ describe('durable inbox', () => {
   });
 
   it('retries a failing record with backoff, then keeps it as failed and alerts the archivists', async () => {
-    bot.sim.inject({ path: '/open-apis/im/v1/messages', method: 'POST', status: 500, times: 1000, body: { code: 1, msg: 'down' } });
+    bot.sim.inject({
+      path: '/open-apis/im/v1/messages',
+      method: 'POST',
+      status: 500,
+      times: 1000,
+      body: { code: 1, msg: 'down' },
+    });
     await bot.sendEvent(botAdded('oc_broken', 'evt_broken'));
     const maxAttempts = bot.config.inbox.maxAttempts;
     for (let i = 0; i < maxAttempts; i++) {

@@ -16,11 +16,17 @@ afterAll(async () => {
 afterEach(() => bot.sim.assertNoUnmatched());
 
 const groupText = (text: string) =>
-  events.textMessage({ chatId: 'oc_grp1', chatType: 'group', senderOpenId: 'ou_org1', text, mentionBot: true }, bot.ids);
+  events.textMessage(
+    { chatId: 'oc_grp1', chatType: 'group', senderOpenId: 'ou_org1', text, mentionBot: true },
+    bot.ids,
+  );
 
 describe('URL verification', () => {
   it('answers a plain challenge without a signature', async () => {
-    const res = await bot.sendEvent(events.urlVerification('chal-plain', bot.ids), { plain: true, signature: 'none' });
+    const res = await bot.sendEvent(events.urlVerification('chal-plain', bot.ids), {
+      plain: true,
+      signature: 'none',
+    });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ challenge: 'chal-plain' });
   });
@@ -34,7 +40,10 @@ describe('URL verification', () => {
   });
 
   it('refuses a challenge carrying another app token', async () => {
-    const res = await bot.sendEvent({ type: 'url_verification', challenge: 'x', token: 'someone-else' }, { plain: true, signature: 'none' });
+    const res = await bot.sendEvent(
+      { type: 'url_verification', challenge: 'x', token: 'someone-else' },
+      { plain: true, signature: 'none' },
+    );
     expect(res.status).toBe(401);
   });
 });
@@ -56,7 +65,9 @@ describe('authenticity', () => {
 
   it('refuses a body signed with another key', async () => {
     const envelope = groupText('help');
-    const body = JSON.stringify({ encrypt: encryptEvent(JSON.stringify(envelope), LOCAL_CREDENTIALS.encryptKey) });
+    const body = JSON.stringify({
+      encrypt: encryptEvent(JSON.stringify(envelope), LOCAL_CREDENTIALS.encryptKey),
+    });
     const ts = String(Math.floor(Date.now() / 1000));
     const res = await postRaw(`${bot.url}/feishu/events`, body, {
       'content-type': 'application/json',
@@ -69,7 +80,10 @@ describe('authenticity', () => {
 
   it('refuses a correctly signed event whose verification token is wrong', async () => {
     const before = await inboxCount();
-    const envelope = events.botAdded({ chatId: 'oc_x', operatorOpenId: 'ou_org1' }, { ...bot.ids, verificationToken: 'not-ours' });
+    const envelope = events.botAdded(
+      { chatId: 'oc_x', operatorOpenId: 'ou_org1' },
+      { ...bot.ids, verificationToken: 'not-ours' },
+    );
     const res = await bot.sendEvent(envelope);
     expect(res.status).toBe(401);
     expect(await inboxCount()).toBe(before);
@@ -88,11 +102,17 @@ describe('malformed input', () => {
   };
 
   it('answers 400 to malformed JSON and to an undecryptable body', async () => {
-    expect((await postRaw(`${bot.url}/feishu/events`, '{"encrypt":', signed('{"encrypt":'))).status).toBe(400);
+    expect(
+      (await postRaw(`${bot.url}/feishu/events`, '{"encrypt":', signed('{"encrypt":'))).status,
+    ).toBe(400);
     const garbage = JSON.stringify({ encrypt: randomBytes(48).toString('base64') });
     expect((await postRaw(`${bot.url}/feishu/events`, garbage, signed(garbage))).status).toBe(400);
-    const notEvent = JSON.stringify({ encrypt: encryptEvent('{"hello":"world"}', LOCAL_CREDENTIALS.encryptKey) });
-    expect((await postRaw(`${bot.url}/feishu/events`, notEvent, signed(notEvent))).status).toBe(400);
+    const notEvent = JSON.stringify({
+      encrypt: encryptEvent('{"hello":"world"}', LOCAL_CREDENTIALS.encryptKey),
+    });
+    expect((await postRaw(`${bot.url}/feishu/events`, notEvent, signed(notEvent))).status).toBe(
+      400,
+    );
   });
 
   it('answers 413 to a body over 1 MiB', async () => {
@@ -104,13 +124,18 @@ describe('malformed input', () => {
   it('answers only 4xx to 1,000 random malformed bodies, writes nothing and stays up', async () => {
     const before = await inboxCount();
     const makers: (() => { body: string; headers: Record<string, string> })[] = [
-      () => ({ body: randomBytes(1 + Math.floor(Math.random() * 200)).toString('latin1'), headers: { 'content-type': 'application/json' } }),
+      () => ({
+        body: randomBytes(1 + Math.floor(Math.random() * 200)).toString('latin1'),
+        headers: { 'content-type': 'application/json' },
+      }),
       () => {
         const body = randomBytes(1 + Math.floor(Math.random() * 200)).toString('base64');
         return { body, headers: signed(body) };
       },
       () => {
-        const body = JSON.stringify({ encrypt: randomBytes(16 * (2 + Math.floor(Math.random() * 8))).toString('base64') });
+        const body = JSON.stringify({
+          encrypt: randomBytes(16 * (2 + Math.floor(Math.random() * 8))).toString('base64'),
+        });
         return { body, headers: signed(body) };
       },
       () => {
@@ -118,11 +143,17 @@ describe('malformed input', () => {
         return { body, headers: signed(body) };
       },
       () => {
-        const { body, headers } = prepareDelivery({ schema: '2.0', header: { event_id: 1 }, event: 'nope' }, { encryptKey: LOCAL_CREDENTIALS.encryptKey });
+        const { body, headers } = prepareDelivery(
+          { schema: '2.0', header: { event_id: 1 }, event: 'nope' },
+          { encryptKey: LOCAL_CREDENTIALS.encryptKey },
+        );
         return { body, headers };
       },
       () => {
-        const { body, headers } = prepareDelivery(groupText('help'), { encryptKey: LOCAL_CREDENTIALS.encryptKey, signature: 'wrong' });
+        const { body, headers } = prepareDelivery(groupText('help'), {
+          encryptKey: LOCAL_CREDENTIALS.encryptKey,
+          signature: 'wrong',
+        });
         return { body, headers };
       },
     ];
@@ -130,7 +161,9 @@ describe('malformed input', () => {
     for (let i = 0; i < 1000; i += 50) {
       const batch = Array.from({ length: 50 }, (_, j) => {
         const { body, headers } = makers[(i + j) % makers.length]!();
-        return postRaw(`${bot.url}/feishu/${(i + j) % 2 ? 'events' : 'cards'}`, body, headers).then((r) => r.status);
+        return postRaw(`${bot.url}/feishu/${(i + j) % 2 ? 'events' : 'cards'}`, body, headers).then(
+          (r) => r.status,
+        );
       });
       for (const status of await Promise.all(batch)) statuses.add(status);
     }

@@ -12,7 +12,9 @@ describe('inbox claims across processes', () => {
     await ensureIndexes(db.connection);
     // Separate connection pools stand in for separate processes (no shared in-process serialisation).
     for (let i = 0; i < 3; i++) {
-      others.push(await mongoose.createConnection(db.uri, { dbName: db.dbName, maxPoolSize: 4 }).asPromise());
+      others.push(
+        await mongoose.createConnection(db.uri, { dbName: db.dbName, maxPoolSize: 4 }).asPromise(),
+      );
     }
   });
   afterAll(async () => {
@@ -26,7 +28,9 @@ describe('inbox claims across processes', () => {
     for (let i = 0; i < 120; i++) {
       await writer.accept({ id: `evt:r${i}`, eventId: `r${i}`, type: 't', payload: {} }, now);
     }
-    const repos = others.flatMap((c, i) => [new InboxRepo(c), new InboxRepo(c)].map((repo, j) => ({ repo, id: `w${i}${j}` })));
+    const repos = others.flatMap((c, i) =>
+      [new InboxRepo(c), new InboxRepo(c)].map((repo, j) => ({ repo, id: `w${i}${j}` })),
+    );
     const claimed: string[] = [];
     await Promise.all(
       repos.map(async ({ repo, id }) => {
@@ -53,7 +57,9 @@ describe('inbox claims across processes', () => {
     expect((await repo.claim(t0, 1_000, 'dead'))?._id).toBe('evt:lease');
     expect(await repo.claim(new Date(t0.getTime() + 500), 1_000, 'early')).toBeNull();
     const later = new Date(t0.getTime() + 5_000);
-    const results = await Promise.all(others.map((c, i) => new InboxRepo(c).claim(later, 1_000, `late${i}`)));
+    const results = await Promise.all(
+      others.map((c, i) => new InboxRepo(c).claim(later, 1_000, `late${i}`)),
+    );
     expect(results.filter((r) => r?._id === 'evt:lease')).toHaveLength(1);
     expect(await repo.complete('evt:lease', 'dead', later)).toBe(false);
   });

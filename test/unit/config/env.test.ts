@@ -32,13 +32,18 @@ describe('configuration', () => {
 
   it('documents every variable of the schema in .env.example', () => {
     const example = parse(readFileSync(join(__dirname, '../../../.env.example')));
-    const { envSchema } = jest.requireActual<typeof import('../../../src/config/env')>('../../../src/config/env');
+    const { envSchema } =
+      jest.requireActual<typeof import('../../../src/config/env')>('../../../src/config/env');
     for (const key of Object.keys(envSchema.shape)) expect(Object.keys(example)).toContain(key);
   });
 
   it('applies defaults and maps the domain names', () => {
-    expect(loadConfig({ ...valid, FEISHU_DOMAIN: 'lark' }).feishu.domain).toBe('https://open.larksuite.com');
-    expect(loadConfig({ ...valid, FEISHU_DOMAIN: 'http://127.0.0.1:4000/' }).feishu.domain).toBe('http://127.0.0.1:4000');
+    expect(loadConfig({ ...valid, FEISHU_DOMAIN: 'lark' }).feishu.domain).toBe(
+      'https://open.larksuite.com',
+    );
+    expect(loadConfig({ ...valid, FEISHU_DOMAIN: 'http://127.0.0.1:4000/' }).feishu.domain).toBe(
+      'http://127.0.0.1:4000',
+    );
     const c = loadConfig({ ...valid, ROLES: 'web, worker' });
     expect(c.roles).toEqual(['web', 'worker']);
     expect(c.port).toBe(3000);
@@ -47,7 +52,12 @@ describe('configuration', () => {
 
   it('lists every missing variable by name', () => {
     const problems = problemsOf({});
-    for (const name of ['FEISHU_APP_ID', 'FEISHU_APP_SECRET', 'FEISHU_VERIFICATION_TOKEN', 'FEISHU_ENCRYPT_KEY']) {
+    for (const name of [
+      'FEISHU_APP_ID',
+      'FEISHU_APP_SECRET',
+      'FEISHU_VERIFICATION_TOKEN',
+      'FEISHU_ENCRYPT_KEY',
+    ]) {
       expect(problems.some((p) => p.startsWith(`${name}:`))).toBe(true);
     }
   });
@@ -65,7 +75,16 @@ describe('configuration', () => {
       LOG_LEVEL: 'loud',
     });
     const text = problems.join('\n');
-    for (const name of ['FEISHU_APP_ID', 'FEISHU_DOMAIN', 'FEISHU_EVENT_MODE', 'PORT', 'BUSINESS_TZ', 'ROLES', 'MONGODB_URI', 'LOG_LEVEL']) {
+    for (const name of [
+      'FEISHU_APP_ID',
+      'FEISHU_DOMAIN',
+      'FEISHU_EVENT_MODE',
+      'PORT',
+      'BUSINESS_TZ',
+      'ROLES',
+      'MONGODB_URI',
+      'LOG_LEVEL',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).not.toContain('super-secret-value');

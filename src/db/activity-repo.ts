@@ -1,0 +1,245 @@
+import { Types, type Connection, type FilterQuery, type Model } from 'mongoose';
+import type { ActivityState } from '../domain/activity-lifecycle';
+import { formatActivityCode } from '../domain/activity-code';
+import {
+  activityModel,
+  auditEventModel,
+  chatBindingModel,
+  counterModel,
+  type ActivityDoc,
+  type AuditEventDoc,
+  type ChatBindingDoc,
+  type CounterDoc,
+} from './models/activity';
+import { isDuplicateKeyError } from './mongo-errors';
+
+export type NewActivity = Omit<ActivityDoc, 'code' | 'createdAt' | 'updatedAt'>;
+
+export interface ActivityQuery {
+  state?: ActivityState;
+  category?: number;
+  unit?: string;
+  year?: number;
+  /** Past the effective deadline and not yet accepted or cancelled. */
+  overdueAt?: Date;
+  /** Case-insensitive search in title or code. */
+  q?: string;
+  /** Activities this person registered or handles. */
+  person?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Every query on activities, their code counter, chat bindings and audit log. */
+export class ActivityRepo {
+  private readonly activities: Model<ActivityDoc>;
+  private readonly counters: Model<CounterDoc>;
+  private readonly bindings: Model<ChatBindingDoc>;
+  private readonly audit: Model<AuditEventDoc>;
+
+  constructor(conn: Connection) {
+    this.activities = activityModel(conn);
+    this.counters = counterModel(conn);
+    this.bindings = chatBindingModel(conn);
+    this.audit = auditEventModel(conn);
+  }
+
+  /**
+   * Creates the activity once per `_id` and gives it the year's next code. Whoever loses the insert
+   * race gets the winner's record, so two taps never burn a code; only the winner takes a number.
+   */
+  async createOnce(
+    input: NewActivity,
+    now: Date,
+  ): Promise<{ activity: ActivityDoc; created: boolean }> {
+    try {
+      await this.activities.collection.insertOne({
+        ...input,
+        code: `pending:${input._id}`,
+        createdAt: now,
+        updatedAt: now,
+      } as never);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      return { activity: await this.awaitCode(input._id), created: false };
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const counter = await this.counters
+        .findOneAndUpdate(
+          { _id: `activity:${input.year}` },
+          { $inc: { seq: 1 } },
+          { upsert: true, new: true },
+        )
+        .lean<CounterDoc>();
+      const code = formatActivityCode(input.year, counter.seq);
+      try {
+        const done = await this.activities
+          .findOneAndUpdate({ _id: input._id }, { $set: { code } }, { new: true })
+          .lean<ActivityDoc>();
+        return { activity: done!, created: true };
+      } catch (err) {
+        // Another process took this number (FerretDB runs $inc as read-then-write): take the next one.
+        if (!isDuplicateKeyError(err)) throw err;
+      }
+    }
+    throw new Error(`could not allocate a code for ${input._id}`);
+  }
+
+  private async awaitCode(id: string): Promise<ActivityDoc> {
+    for (let i = 0; i < 50; i++) {
+      const doc = await this.findById(id);
+      if (doc && !doc.code.startsWith('pending:')) return doc;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    throw new Error(`activity ${id} has no code yet`);
+  }
+
+  async findById(id: string): Promise<ActivityDoc | null> {
+    return this.activities.findById(id).lean<ActivityDoc>();
+  }
+
+  async findByCode(code: string): Promise<ActivityDoc | null> {
+    return this.activities.findOne({ code }).lean<ActivityDoc>();
+  }
+
+  /** Applies a change atomically if the activity is still in one of `inStates`; null when it is not. */
+  async update(
+    id: string,
+    inStates: readonly ActivityState[],
+    set: Partial<ActivityDoc>,
+    unset: (keyof ActivityDoc)[] = [],
+    now: Date,
+  ): Promise<ActivityDoc | null> {
+    const update: Record<string, unknown> = { $set: { ...set, updatedAt: now } };
+    if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
+    return this.activities
+      .findOneAndUpdate({ _id: id, state: { $in: [...inStates] } }, update, { new: true })
+      .lean<ActivityDoc>();
+  }
+
+  /** One page of activities matching the query, newest first. */
+  async list(query: ActivityQuery, page: number, pageSize: number): Promise<Page<ActivityDoc>> {
+    const filter: FilterQuery<ActivityDoc> = {};
+    if (query.state) filter.state = query.state;
+    if (query.category) filter.category = query.category;
+    if (query.unit) filter.unit = query.unit;
+    if (query.year) filter.year = query.year;
+    if (query.overdueAt) {
+      filter.effectiveDeadline = { $lt: query.overdueAt };
+      filter.state = query.state ?? { $nin: ['accepted', 'cancelled'] };
+    }
+    const or: FilterQuery<ActivityDoc>[] = [];
+    if (query.person) or.push({ contact: query.person }, { registrant: query.person });
+    if (query.q) {
+      const re = new RegExp(escapeRegex(query.q), 'i');
+      const search = [{ title: re }, { code: re }];
+      if (or.length) {
+        filter.$and = [{ $or: or }, { $or: search }];
+      } else {
+        filter.$or = search;
+      }
+    } else if (or.length) {
+      filter.$or = or;
+    }
+    const [items, total] = await Promise.all([
+      this.activities
+        .find(filter)
+        .sort({ createdAt: -1, _id: 1 })
+        .skip((page - 1) * pageSize)
+        .limit(pageSize)
+        .lean<ActivityDoc[]>(),
+      this.activities.countDocuments(filter),
+    ]);
+    return { items, total };
+  }
+
+  /** Distinct years that have activities (for the list filter). */
+  async years(): Promise<number[]> {
+    const years = (await this.activities.distinct('year'));
+    return years.sort((a, b) => b - a);
+  }
+
+  /**
+   * Counts an activity's materials by kind, and how many still lack a description. Reads the
+   * `materials` collection the materials feature writes ({ activityId, kind, described, removedAt? }).
+   */
+  async countMaterials(
+    activityId: string,
+  ): Promise<{ byKind: Record<string, number>; undescribed: number }> {
+    const materials = this.activities.db.collection('materials');
+    const live = { activityId, removedAt: { $exists: false } };
+    const [groups, undescribed] = await Promise.all([
+      materials
+        .aggregate<{
+          _id: string;
+          n: number;
+        }>([{ $match: live }, { $group: { _id: '$kind', n: { $sum: 1 } } }])
+        .toArray(),
+      materials.countDocuments({ ...live, described: false }),
+    ]);
+    return { byKind: Object.fromEntries(groups.map((g) => [g._id, g.n])), undescribed };
+  }
+
+  // ── chat bindings ──
+
+  async bindingOf(chatId: string): Promise<ChatBindingDoc | null> {
+    return this.bindings.findById(chatId).lean<ChatBindingDoc>();
+  }
+
+  /** Makes `chatId` collect for `activityId` (replacing any earlier binding of that chat). */
+  async bind(
+    chatId: string,
+    activityId: string,
+    by: string,
+    now: Date,
+    chatName?: string,
+  ): Promise<void> {
+    await this.bindings.updateOne(
+      { _id: chatId },
+      { $set: { activityId, boundBy: by, boundAt: now } },
+      { upsert: true },
+    );
+    await this.activities.updateMany(
+      { chatId, _id: { $ne: activityId } },
+      { $unset: { chatId: 1, chatName: 1 }, $set: { updatedAt: now } },
+    );
+    await this.activities.updateOne(
+      { _id: activityId },
+      { $set: { chatId, ...(chatName ? { chatName } : {}), updatedAt: now } },
+    );
+  }
+
+  /** Removes a chat's binding; returns the activity it was bound to. */
+  async unbind(chatId: string, now: Date): Promise<string | undefined> {
+    const binding = await this.bindings.findOneAndDelete({ _id: chatId }).lean<ChatBindingDoc>();
+    if (!binding) return undefined;
+    await this.activities.updateOne(
+      { _id: binding.activityId, chatId },
+      { $unset: { chatId: 1, chatName: 1 }, $set: { updatedAt: now } },
+    );
+    return binding.activityId;
+  }
+
+  // ── audit log ──
+
+  async recordAudit(event: Omit<AuditEventDoc, '_id'>): Promise<void> {
+    // ObjectIds grow within a process, so entries written in the same millisecond keep their order.
+    await this.audit.collection.insertOne({
+      _id: new Types.ObjectId().toHexString() as never,
+      ...event,
+    });
+  }
+
+  async recentAudit(activityId: string, limit: number): Promise<AuditEventDoc[]> {
+    return this.audit
+      .find({ activityId })
+      .sort({ at: -1, _id: -1 })
+      .limit(limit)
+      .lean<AuditEventDoc[]>();
+  }
+}

@@ -1,0 +1,54 @@
+import { allowedEvents, isEditable, type ActivityState } from './activity-lifecycle';
+import type { Roles } from './roles';
+
+/** The parts of an activity the rules look at. */
+export interface ActivityAccessFacts {
+  state: ActivityState;
+  registrant: string;
+  contact: string;
+  unit: string;
+  chatId?: string;
+}
+
+/** Registrant, contact and archivists may change an activity (until its handover is accepted). */
+export function canManageActivity(roles: Roles, activity: ActivityAccessFacts): boolean {
+  return (
+    roles.archivist || roles.openId === activity.registrant || roles.openId === activity.contact
+  );
+}
+
+export type ActivityButtonName =
+  | 'bind_chat'
+  | 'create_chat'
+  | 'status'
+  | 'edit'
+  | 'cancel'
+  | 'restore';
+
+/**
+ * The next steps a viewer may take, in display order: a card shows only these, and every handler
+ * checks the same rule again when the button is pressed.
+ */
+export function activityButtons(
+  roles: Roles,
+  activity: ActivityAccessFacts,
+  where: { chatType: 'p2p' | 'group'; chatId?: string; showStatus: boolean },
+): ActivityButtonName[] {
+  const manage = canManageActivity(roles, activity);
+  const buttons: ActivityButtonName[] = [];
+  const open = isEditable(activity.state);
+  if (
+    manage &&
+    open &&
+    where.chatType === 'group' &&
+    where.chatId &&
+    activity.chatId !== where.chatId
+  )
+    buttons.push('bind_chat');
+  if (manage && open && !activity.chatId) buttons.push('create_chat');
+  if (where.showStatus) buttons.push('status');
+  if (manage && open) buttons.push('edit');
+  if (manage && allowedEvents(activity.state).includes('cancel')) buttons.push('cancel');
+  if (roles.archivist && activity.state === 'cancelled') buttons.push('restore');
+  return buttons;
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { ActivityListFilters, RegistrationValues } from '../../../cards/activity-views';
+import { activityConfirmationCard } from '../../../cards/activity-confirmation';
+import { activityListCard } from '../../../cards/activity-list';
+import { activityStatusCard } from '../../../cards/activity-status';
+import type { Card } from '../../../cards/card';
+import { registrationFormCard } from '../../../cards/registration-form';
+import type { AppDeps } from '../../app/deps';
+import type { ActivityQuery } from '../../db/activity-repo';
+import type { ActivityDoc } from '../../db/models/activity';
+import { ACTIVITY_STATES, isActivityState, stateLabel } from '../../domain/activity-lifecycle';
+import { activityButtons } from '../../domain/activity-permissions';
+import { isCategoryCode } from '../../domain/categories';
+import { rolesOf } from '../../domain/roles';
+import { t, type I18nText } from '../../i18n/t';
+import {
+  asCardButtons,
+  auditLine,
+  categoryOptions,
+  checklistLines,
+  listItem,
+  summaryView,
+  unitOptions,
+  type ViewContext,
+} from './view-models';
+
+export interface Where {
+  chatType: 'p2p' | 'group';
+  chatId?: string;
+}
+
+export const LIST_PAGE_SIZE = 10;
+
+async function context(deps: AppDeps): Promise<ViewContext> {
+  return { dir: await deps.repos.directory.load(), tz: deps.config.tz, now: deps.clock.now() };
+}
+
+/** The registration form, prefilled with the sender's unit and themselves as contact. */
+export async function registrationFormFor(
+  viewer: string,
+  where: Where,
+  deps: AppDeps,
+  prior?: {
+    draftId: string;
+    values: RegistrationValues;
+    errors: Partial<Record<keyof RegistrationValues, I18nText>>;
+  },
+): Promise<Card> {
+  const dir = await deps.repos.directory.load();
+  const roles = rolesOf(viewer, dir);
+  const candidates = [...new Set([viewer, ...dir.units.flatMap((u) => u.contacts)])];
+  return registrationFormCard({
+    draftId: prior?.draftId ?? randomUUID().replace(/-/g, '').slice(0, 20),
+    units: unitOptions(dir),
+    categories: categoryOptions(),
+    contactCandidates: candidates,
+    values: prior?.values ?? { ...(roles.unit ? { unit: roles.unit } : {}), contact: viewer },
+    ...(prior?.errors ? { errors: prior.errors } : {}),
+    chatType: where.chatType,
+  });
+}
+
+async function materialCounts(a: ActivityDoc, deps: AppDeps) {
+  const { byKind, undescribed } = await deps.repos.activities.countMaterials(a._id);
+  const n = (k: string) => byKind[k] ?? 0;
+  return {
+    documents: n('document'),
+    photos: n('photo'),
+    audio: n('audio'),
+    video: n('video'),
+    links: n('link'),
+    physical: n('physical'),
+    undescribed,
+  };
+}
+
+/** The card that replaces the registration form after a successful submit. */
+export async function confirmationCardFor(
+  a: ActivityDoc,
+  viewer: string,
+  where: Where,
+  deps: AppDeps,
+): Promise<Card> {
+  const ctx = await context(deps);
+  const counts = await materialCounts(a, deps);
+  return activityConfirmationCard({
+    ...summaryView(a, ctx),
+    checklist: checklistLines(a, counts),
+    buttons: asCardButtons(
+      activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: true }),
+    ),
+    ...(where.chatId && a.chatId === where.chatId
+      ? { boundChatName: a.chatName ?? where.chatId }
+      : {}),
+  });
+}
+
+/** Everything about one activity at a glance, with the next steps this viewer may take. */
+export async function statusCardFor(
+  a: ActivityDoc,
+  viewer: string,
+  where: Where,
+  deps: AppDeps,
+): Promise<Card> {
+  const ctx = await context(deps);
+  const [counts, audit] = await Promise.all([
+    materialCounts(a, deps),
+    deps.repos.activities.recentAudit(a._id, 5),
+  ]);
+  const handover =
+    a.state === 'accepted'
+      ? t('handover.accepted')
+      : a.state === 'handover_submitted'
+        ? t('handover.submitted')
+        : a.state === 'returned'
+          ? t('handover.returned')
+          : t('handover.none');
+  return activityStatusCard({
+    ...summaryView(a, ctx),
+    materials: counts,
+    checklist: checklistLines(a, counts),
+    extension: a.extendedDeadline
+      ? t('extension.approved', { date: summaryView(a, ctx).deadline })
+      : t('extension.none'),
+    handover,
+    ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}),
+    recentChanges: audit.map((e) => auditLine(e, ctx)),
+    buttons: asCardButtons(
+      activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: false }),
+    ),
+  });
+}
+
+/** Turns the list card's filter values into a repository query. */
+export function toQuery(filters: ActivityListFilters | undefined, now: Date): ActivityQuery {
+  const q: ActivityQuery = {};
+  if (filters?.state && isActivityState(filters.state)) q.state = filters.state;
+  if (filters?.category && isCategoryCode(Number(filters.category)))
+    q.category = Number(filters.category);
+  if (filters?.unit) q.unit = filters.unit;
+  if (filters?.year && /^\d{4}$/.test(filters.year)) q.year = Number(filters.year);
+  if (filters?.overdue) q.overdueAt = now;
+  if (filters?.q?.trim()) q.q = filters.q.trim();
+  return q;
+}
+
+/** "My activities" (registered or handled by the viewer) or, for archivists, all activities with filters. */
+export async function listCardFor(
+  scope: 'mine' | 'all',
+  viewer: string,
+  page: number,
+  filters: ActivityListFilters | undefined,
+  deps: AppDeps,
+): Promise<Card> {
+  const ctx = await context(deps);
+  const query = scope === 'mine' ? { person: viewer } : toQuery(filters, ctx.now);
+  const result = await deps.repos.activities.list(query, page, LIST_PAGE_SIZE);
+  const pageCount = Math.max(1, Math.ceil(result.total / LIST_PAGE_SIZE));
+  const years = scope === 'all' ? await deps.repos.activities.years() : [];
+  return activityListCard({
+    scope,
+    items: result.items.map((a) => listItem(a, ctx)),
+    page,
+    pageCount,
+    total: result.total,
+    ...(scope === 'all'
+      ? {
+          filters: filters ?? {},
+          filterOptions: {
+            states: ACTIVITY_STATES.map((s) => ({
+              value: s,
+              label: { zh_cn: stateLabel(s, 'zh_cn'), en_us: stateLabel(s, 'en_us') },
+            })),
+            categories: categoryOptions(),
+            units: unitOptions(ctx.dir),
+            years: years.map((y) => ({
+              value: String(y),
+              label: { zh_cn: `${y}年`, en_us: String(y) },
+            })),
+          },
+        }
+      : {}),
+  });
+}
