@@ -25,12 +25,16 @@ async function main(): Promise<void> {
   const clock = new FixedClock('2026-03-02T01:30:00Z');
   const stack = await startLocalStack({ connection: db.connection, clock, logLevel: 'warn' });
   try {
-    console.log(`bot listening on ${stack.url}; Feishu simulator on ${stack.sim.url}; database ${db.uri}`);
+    console.log(
+      `bot listening on ${stack.url}; Feishu simulator on ${stack.sim.url}; database ${db.uri}`,
+    );
     await stack.loadDirectory(DEMO_DIRECTORY);
     const transcript = new DemoTranscript(stack, DEMO_NAMES);
     await runScenario({ stack, transcript, clock, events });
     stack.sim.assertNoUnmatched();
-    console.log(`\n✔ demo finished: ${stack.sim.sentMessages().length} messages sent, every event signed and encrypted as Feishu sends them.`);
+    console.log(
+      `\n✔ demo finished: ${stack.sim.sentMessages().length} messages sent, every event signed and encrypted as Feishu sends them.`,
+    );
   } finally {
     await stack.close();
     await db.close();

@@ -18,16 +18,24 @@ export class DemoTranscript {
   }
 
   /** One step of the scenario: narrate, act, let the worker run, print what people now see. */
-  async step(actor: string, what: string, act: () => Promise<DeliverResult | void>): Promise<DeliverResult | void> {
+  async step(
+    actor: string,
+    what: string,
+    act: () => Promise<DeliverResult | void>,
+  ): Promise<DeliverResult | void> {
     this.stepNo += 1;
     console.log(`\n━━ ${this.stepNo}. ${actor}: ${what}`);
     const result = await act();
     if (result && result.status !== 200) console.log(`   (bot answered HTTP ${result.status})`);
-    const answer = result?.json as { toast?: { i18n?: { zh_cn?: string; en_us?: string } }; card?: { data?: unknown } } | undefined;
-    if (answer?.toast?.i18n) console.log(`   💬 toast: ${answer.toast.i18n.zh_cn} / ${answer.toast.i18n.en_us}`);
+    const answer = result?.json as
+      | { toast?: { i18n?: { zh_cn?: string; en_us?: string } }; card?: { data?: unknown } }
+      | undefined;
+    if (answer?.toast?.i18n)
+      console.log(`   💬 toast: ${answer.toast.i18n.zh_cn} / ${answer.toast.i18n.en_us}`);
     if (answer?.card?.data) {
       console.log(`   ↻ the card ${actor} tapped now shows:`);
-      for (const line of renderMessage('interactive', answer.card.data)) console.log(`     ${line}`);
+      for (const line of renderMessage('interactive', answer.card.data))
+        console.log(`     ${line}`);
     }
     await this.stack.bot.worker.drain();
     this.printNew();

@@ -152,12 +152,13 @@ export function auditLine(e: AuditEventDoc, ctx: ViewContext): AuditLine {
       return { ...base, text: t('audit.bound', { chat }) };
     case 'rebound':
       return { ...base, text: t('audit.rebound', { chat }) };
-    case 'unbound':
+    case 'unbound': {
       const before = e.changes[0]?.before;
       return {
         ...base,
         text: t('audit.unbound', { chat: typeof before === 'string' ? before : '' }),
       };
+    }
     default: {
       const fields = e.changes
         .map((c) => c.field)
