@@ -53,4 +53,106 @@ export async function runScenario({ stack, transcript, events }: ScenarioContext
       ),
     ),
   );
+
+  // ── Activities: register by card, bind the group, status ──
+  await transcript.step('张老师', 'types "@活动归档助手 登记" in the group', () =>
+    stack.sendEvent(
+      events.textMessage(
+        {
+          chatId: 'oc_anniv',
+          chatType: 'group',
+          senderOpenId: 'ou_zhang',
+          text: '登记',
+          mentionBot: true,
+          botOpenId: bot,
+        },
+        ids,
+      ),
+    ),
+  );
+  const formCard = stack.sim.sentMessages().at(-1)!;
+  const draftId = /"draftId":"([^"]+)"/.exec(JSON.stringify(formCard.content))?.[1] ?? 'demo';
+  const submit = (formValue: Record<string, unknown>) =>
+    stack.sendCard(
+      events.cardAction(
+        {
+          operatorOpenId: 'ou_zhang',
+          value: { action: 'activity.register.submit', draftId, chatType: 'group' },
+          formValue,
+          openMessageId: formCard.messageId,
+          openChatId: 'oc_anniv',
+        },
+        ids,
+      ),
+    );
+  const form = {
+    title: '建校六十周年庆典',
+    category: '5',
+    unit: 'jwc',
+    co_units: ['xcb'],
+    start_at: '2026-03-06 09:00 +0800',
+    end_at: '2026-03-06 17:30 +0800',
+    location: '学院礼堂',
+    summary: '庆典大会、校史展、校友座谈',
+    contact: 'ou_zhang',
+  };
+  await transcript.step('张老师', 'submits the form with the end before the start', () =>
+    submit({ ...form, end_at: '2026-03-05 17:30 +0800' }),
+  );
+  await transcript.step('张老师', 'fixes the end time and submits again', () => submit(form));
+  await transcript.step('张老师', 'taps submit once more (a double tap): still one activity', () =>
+    submit(form),
+  );
+  const activity = (await stack.bot.deps.repos.activities.list({ q: '建校六十周年' }, 1, 1))
+    .items[0]!;
+  await transcript.step('张老师', 'taps "绑定本群" on the confirmation card', () =>
+    stack.sendCard(
+      events.cardAction(
+        {
+          operatorOpenId: 'ou_zhang',
+          value: { action: 'activity.bind_chat', activityId: activity._id },
+          openMessageId: formCard.messageId,
+          openChatId: 'oc_anniv',
+        },
+        ids,
+      ),
+    ),
+  );
+  await transcript.step('访客', 'taps "取消活动" on the card (not theirs)', () =>
+    stack.sendCard(
+      events.cardAction(
+        {
+          operatorOpenId: 'ou_guest',
+          value: { action: 'activity.cancel.submit', activityId: activity._id },
+          formValue: { reason: '不想办了' },
+          openMessageId: formCard.messageId,
+          openChatId: 'oc_anniv',
+        },
+        ids,
+      ),
+    ),
+  );
+  await transcript.step('张老师', 'types "@活动归档助手 状态" in the group', () =>
+    stack.sendEvent(
+      events.textMessage(
+        {
+          chatId: 'oc_anniv',
+          chatType: 'group',
+          senderOpenId: 'ou_zhang',
+          text: '状态',
+          mentionBot: true,
+          botOpenId: bot,
+        },
+        ids,
+      ),
+    ),
+  );
+  await transcript.step('王档案员', 'writes "全部活动" to the bot', () =>
+    stack.sendEvent(
+      events.textMessage(
+        { chatId: 'oc_p2p_wang', chatType: 'p2p', senderOpenId: 'ou_wang', text: '全部活动' },
+        ids,
+      ),
+    ),
+  );
 }

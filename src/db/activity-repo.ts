@@ -5,10 +5,12 @@ import {
   activityModel,
   auditEventModel,
   chatBindingModel,
+  chatModel,
   counterModel,
   type ActivityDoc,
   type AuditEventDoc,
   type ChatBindingDoc,
+  type ChatDoc,
   type CounterDoc,
 } from './models/activity';
 import { isDuplicateKeyError } from './mongo-errors';
@@ -41,12 +43,14 @@ export class ActivityRepo {
   private readonly counters: Model<CounterDoc>;
   private readonly bindings: Model<ChatBindingDoc>;
   private readonly audit: Model<AuditEventDoc>;
+  private readonly chats: Model<ChatDoc>;
 
   constructor(conn: Connection) {
     this.activities = activityModel(conn);
     this.counters = counterModel(conn);
     this.bindings = chatBindingModel(conn);
     this.audit = auditEventModel(conn);
+    this.chats = chatModel(conn);
   }
 
   /**
@@ -160,7 +164,7 @@ export class ActivityRepo {
 
   /** Distinct years that have activities (for the list filter). */
   async years(): Promise<number[]> {
-    const years = (await this.activities.distinct('year'));
+    const years = await this.activities.distinct('year');
     return years.sort((a, b) => b - a);
   }
 
@@ -223,6 +227,19 @@ export class ActivityRepo {
       { $unset: { chatId: 1, chatName: 1 }, $set: { updatedAt: now } },
     );
     return binding.activityId;
+  }
+
+  /** Remembers a group's name (the bot-added event carries it). */
+  async rememberChat(chatId: string, name: string, now: Date): Promise<void> {
+    await this.chats.updateOne(
+      { _id: chatId },
+      { $set: { name, updatedAt: now } },
+      { upsert: true },
+    );
+  }
+
+  async chatName(chatId: string): Promise<string | undefined> {
+    return (await this.chats.findById(chatId).lean<ChatDoc>())?.name;
   }
 
   // ── audit log ──

@@ -1,5 +1,11 @@
 import type { Connection } from 'mongoose';
-import { activityModel, auditEventModel, chatBindingModel, counterModel } from './models/activity';
+import {
+  activityModel,
+  auditEventModel,
+  chatBindingModel,
+  chatModel,
+  counterModel,
+} from './models/activity';
 import { deliveryModel } from './models/delivery';
 import { directorySettingsModel, personModel, unitModel } from './models/directory';
 import { inboxClaimModel, inboxEventModel } from './models/inbox-event';
@@ -17,6 +23,7 @@ export function allModels(conn: Connection) {
     counterModel(conn),
     chatBindingModel(conn),
     auditEventModel(conn),
+    chatModel(conn),
   ];
 }
 

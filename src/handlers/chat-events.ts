@@ -6,7 +6,7 @@ import type { HandlerContext } from '../inbox/worker';
 import { roleLabels } from '../services/role-labels';
 import { listCardFor, registrationFormFor } from '../services/activities/cards';
 
-const botAddedSchema = z.object({ chat_id: z.string().min(1) });
+const botAddedSchema = z.object({ chat_id: z.string().min(1), name: z.string().optional() });
 
 /** The bot joined a group: post the welcome card once. */
 export async function onBotAdded(
@@ -18,6 +18,9 @@ export async function onBotAdded(
   if (!event.success) {
     ctx.log.warn('bot_added.malformed');
     return;
+  }
+  if (event.data.name) {
+    await deps.repos.activities.rememberChat(event.data.chat_id, event.data.name, deps.clock.now());
   }
   await deps.messenger.sendCard(
     { chatId: event.data.chat_id },

@@ -24,14 +24,8 @@ export async function onCreateChatTask(
   const name = `${activity.code} ${activity.title}`.slice(0, 60);
   const chatId =
     activity.chatId ?? (await deps.messenger.createChat(name, members, `${ctx.recordId}:chat`));
+  await deps.repos.activities.rememberChat(chatId, name, deps.clock.now());
   await bindChat(activityId, chatId, operator, true, deps);
-  await deps.repos.activities.update(
-    activityId,
-    ['registered', 'collecting', 'ended', 'handover_submitted', 'returned'],
-    { chatName: name },
-    [],
-    deps.clock.now(),
-  );
   const fresh = (await deps.repos.activities.findById(activityId))!;
   const card = await confirmationCardFor(fresh, operator, { chatType: 'group', chatId }, deps);
   await deps.messenger.sendCard({ chatId }, card, `${ctx.recordId}:card`);

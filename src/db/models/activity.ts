@@ -144,3 +144,22 @@ auditSchema.index({ activityId: 1, at: -1 });
 export const auditEventModel = (conn: Connection): Model<AuditEventDoc> =>
   (conn.models.AuditEvent as Model<AuditEventDoc> | undefined) ??
   conn.model<AuditEventDoc>('AuditEvent', auditSchema);
+
+/** Group chats the bot has been added to, with their names (from the bot-added event). */
+export interface ChatDoc {
+  _id: string;
+  name: string;
+  updatedAt: Date;
+}
+
+const chatSchema = new Schema<ChatDoc>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: 'chats', versionKey: false },
+);
+
+export const chatModel = (conn: Connection): Model<ChatDoc> =>
+  (conn.models.Chat as Model<ChatDoc> | undefined) ?? conn.model<ChatDoc>('Chat', chatSchema);

@@ -57,7 +57,8 @@ export async function bindChat(
   const current = binding ? await repo.findById(binding.activityId) : null;
   if (current && !confirmed) return { kind: 'confirm', activity, current };
   const now = deps.clock.now();
-  await repo.bind(chatId, activityId, operator, now);
+  const chatName = await repo.chatName(chatId);
+  await repo.bind(chatId, activityId, operator, now, chatName);
   if (activity.state === 'registered')
     await repo.update(activityId, ['registered'], { state: 'collecting' }, [], now);
   await repo.recordAudit({
@@ -65,7 +66,9 @@ export async function bindChat(
     at: now,
     actor: operator,
     action: current ? 'rebound' : 'bound',
-    changes: [{ field: 'chat', before: activity.chatId, after: chatId }],
+    changes: [
+      { field: 'chat', before: activity.chatName ?? activity.chatId, after: chatName ?? chatId },
+    ],
   });
   if (current) {
     await repo.recordAudit({
