@@ -12,6 +12,7 @@ import { ACTIVITY_STATES, isActivityState, stateLabel } from '../../domain/activ
 import { activityButtons } from '../../domain/activity-permissions';
 import { isCategoryCode } from '../../domain/categories';
 import { rolesOf } from '../../domain/roles';
+import { withCurrentState } from './lifecycle';
 import { t, type I18nText } from '../../i18n/t';
 import {
   asCardButtons,
@@ -97,11 +98,12 @@ export async function confirmationCardFor(
 
 /** Everything about one activity at a glance, with the next steps this viewer may take. */
 export async function statusCardFor(
-  a: ActivityDoc,
+  current: ActivityDoc,
   viewer: string,
   where: Where,
   deps: AppDeps,
 ): Promise<Card> {
+  const a = await withCurrentState(current, deps);
   const ctx = await context(deps);
   const [counts, audit] = await Promise.all([
     materialCounts(a, deps),

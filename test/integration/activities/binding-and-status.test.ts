@@ -110,3 +110,27 @@ describe('group chats and the status card', () => {
     expect(json(bot.sim.cardsTo('om_unbound')[0]!.content)).toContain('bind this group');
   });
 });
+
+describe('when the activity has ended', () => {
+  it('shows it as ended, with the days left to hand over', async () => {
+    const bot2 = await startTestBot({ now: '2026-03-02T02:00:00Z' });
+    try {
+      const { activityId } = await registerThroughCard(bot2);
+      bot2.clock.set('2026-03-10T02:00:00Z');
+      const card = json(
+        (await tap(bot2, 'ou_org1', { action: 'activity.status', activityId })).card,
+      );
+      expect(card).toContain('已结束');
+      expect(card).toContain('还剩 26 天');
+      expect((await bot2.bot.deps.repos.activities.findById(activityId))?.state).toBe('ended');
+      bot2.clock.set('2026-04-07T02:00:00Z');
+      const late = json(
+        (await tap(bot2, 'ou_org1', { action: 'activity.status', activityId })).card,
+      );
+      expect(late).toContain('已逾期 2 天');
+      expect(late).toContain('overdue by 2 days');
+    } finally {
+      await bot2.close();
+    }
+  });
+});
