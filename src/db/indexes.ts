@@ -8,13 +8,14 @@ import {
 } from './models/activity';
 import { deliveryModel } from './models/delivery';
 import { directorySettingsModel, personModel, unitModel } from './models/directory';
-import { inboxClaimModel, inboxEventModel } from './models/inbox-event';
+import { inboxClaimModel, inboxEventModel, inboxQueueModel } from './models/inbox-event';
 
 /** Every model of the bot; new collections are added here so their indexes exist at start. */
 export function allModels(conn: Connection) {
   return [
     inboxEventModel(conn),
     inboxClaimModel(conn),
+    inboxQueueModel(conn),
     deliveryModel(conn),
     unitModel(conn),
     personModel(conn),

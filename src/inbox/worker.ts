@@ -19,21 +19,26 @@ export interface WorkerOptions {
   leaseMs: number;
   maxAttempts: number;
   pollMs: number;
+  /** Handlers running at once (default 8). */
   concurrency?: number;
+  /** Records leased per scan of the queue (default 64); they run `concurrency` at a time. */
+  batchSize?: number;
   /** Called once when a record is given up on (the alert to archivists). */
   onGaveUp?: (record: InboxEventDoc, error: string) => Promise<void>;
 }
 
 /**
- * Drains the inbox: claims a record with a lease (one atomic update), runs its handler, marks it done.
- * Failures retry with backoff; after the last attempt the record stays `failed`. A crash mid-handler
- * leaves the lease to expire and the record runs again; handlers make their effects idempotent.
+ * Drains the inbox: leases due records in batches (one scan, unique-key claims), runs their handlers
+ * a few at a time, marks each done. Failures retry with backoff; after the last attempt the record
+ * stays `failed`. A crash mid-handler leaves the lease to expire and the record runs again; handlers
+ * make their effects idempotent.
  */
 export class InboxWorker {
   readonly id = `worker-${randomUUID().slice(0, 8)}`;
   private running = false;
-  private loops: Promise<void>[] = [];
+  private loop: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private buffer: InboxEventDoc[] = [];
   private wake: (() => void) | undefined;
 
   constructor(
@@ -44,59 +49,91 @@ export class InboxWorker {
     private readonly opts: WorkerOptions,
   ) {}
 
-  /** Claims and runs one record; false when nothing is due. */
+  private get concurrency(): number {
+    return this.opts.concurrency ?? 8;
+  }
+
+  private async refill(max: number): Promise<void> {
+    if (this.buffer.length > 0) return;
+    this.buffer = await this.inbox.claimBatch(this.clock.now(), this.opts.leaseMs, this.id, max);
+  }
+
+  /** Runs one due record; false when nothing is due (tests, CLIs: no polling, no concurrency). */
   async runOnce(): Promise<boolean> {
-    const record = await this.inbox.claim(this.clock.now(), this.opts.leaseMs, this.id);
+    await this.refill(this.opts.batchSize ?? 64);
+    const record = this.buffer.shift();
     if (!record) return false;
-    const job = this.process(record);
-    this.inFlight.add(job);
-    try {
-      await job;
-    } finally {
-      this.inFlight.delete(job);
-    }
+    await this.track(record);
     return true;
   }
 
-  /** Runs until nothing is due (tests, CLIs, benchmarks). */
+  /** Runs until nothing is due. */
   async drain(maxRecords = Number.POSITIVE_INFINITY): Promise<number> {
     let n = 0;
     while (n < maxRecords && (await this.runOnce())) n++;
     return n;
   }
 
-  /** Starts polling loops in the background. */
+  /** Starts the background loop. */
   start(): void {
     if (this.running) return;
     this.running = true;
-    const concurrency = this.opts.concurrency ?? 4;
-    this.loops = Array.from({ length: concurrency }, () => this.loop());
+    this.loop = this.run();
   }
 
-  /** Nudges idle loops (the edge calls this after accepting an event, so work starts at once). */
+  /** Nudges an idle loop (the edge calls this after accepting an event, so work starts at once). */
   poke(): void {
     this.wake?.();
   }
 
-  /** Stops claiming, waits for in-flight handlers up to `timeoutMs`. Unfinished records keep their lease and rerun later. */
+  /**
+   * Stops claiming, hands back leased records not yet started, and waits for in-flight handlers up to
+   * `timeoutMs`; unfinished ones keep their lease and run again later.
+   */
   async stop(timeoutMs = 10_000): Promise<void> {
     this.running = false;
     this.wake?.();
-    const all = Promise.all([...this.loops, ...this.inFlight]);
-    await Promise.race([all, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
+    await this.loop;
+    const unstarted = this.buffer.splice(0);
+    for (const record of unstarted) await this.inbox.release(record._id, this.id, this.clock.now());
+    await Promise.race([
+      Promise.all([...this.inFlight]),
+      new Promise((r) => setTimeout(r, timeoutMs).unref()),
+    ]);
   }
 
-  private async loop(): Promise<void> {
+  private track(record: InboxEventDoc): Promise<void> {
+    const job = this.process(record)
+      .catch((err: unknown) => {
+        // The database failed while recording the outcome; the lease expires and the record runs again.
+        this.log.error({ err, inboxId: record._id }, 'inbox.record.unsettled');
+      })
+      .finally(() => {
+        this.inFlight.delete(job);
+        this.wake?.();
+      });
+    this.inFlight.add(job);
+    return job;
+  }
+
+  private async run(): Promise<void> {
     while (this.running) {
-      let worked = false;
       try {
-        worked = await this.runOnce();
+        if (this.inFlight.size < this.concurrency) {
+          await this.refill(this.opts.batchSize ?? 64);
+          while (this.running && this.inFlight.size < this.concurrency && this.buffer.length > 0) {
+            void this.track(this.buffer.shift()!);
+          }
+        }
       } catch (err) {
         this.log.error({ err }, 'inbox.loop.error');
       }
-      if (!worked && this.running) {
+      if (!this.running) break;
+      const busy = this.inFlight.size >= this.concurrency;
+      const idle = this.buffer.length === 0;
+      if (busy || idle) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.opts.pollMs);
+          const timer = setTimeout(resolve, busy ? 1_000 : this.opts.pollMs);
           timer.unref();
           this.wake = () => {
             clearTimeout(timer);

@@ -72,3 +72,31 @@ claimSchema.index({ at: 1 });
 export const inboxClaimModel = (conn: Connection): Model<InboxClaimDoc> =>
   (conn.models.InboxClaim as Model<InboxClaimDoc> | undefined) ??
   conn.model<InboxClaimDoc>('InboxClaim', claimSchema);
+
+/**
+ * The due-work index of the inbox: one small row per record not yet finished. FerretDB 1.24 only
+ * narrows queries on `_id` equality, so finding due work scans this table (the backlog), not every
+ * event ever received.
+ */
+export interface InboxQueueDoc {
+  _id: string;
+  runAt: Date;
+  /** How many times the record was claimed; names each claim in `inbox_claims`. */
+  claims: number;
+  receivedAt: Date;
+}
+
+const queueSchema = new Schema<InboxQueueDoc>(
+  {
+    _id: { type: String, required: true },
+    runAt: { type: Date, required: true },
+    claims: { type: Number, required: true, default: 0 },
+    receivedAt: { type: Date, required: true },
+  },
+  { collection: 'inbox_queue', versionKey: false },
+);
+queueSchema.index({ runAt: 1 });
+
+export const inboxQueueModel = (conn: Connection): Model<InboxQueueDoc> =>
+  (conn.models.InboxQueue as Model<InboxQueueDoc> | undefined) ??
+  conn.model<InboxQueueDoc>('InboxQueue', queueSchema);

@@ -109,9 +109,10 @@ describe('the bot process', () => {
     );
     const ready = (await (await fetch(`${url}/readyz`)).json()) as {
       status: string;
-      inbox: { pending: number };
+      inbox: { unfinished: number };
     };
     expect(ready.status).toBe('ready');
+    expect(ready.inbox.unfinished).toBe(0);
 
     // The welcome card's send hangs; the process dies while the handler waits for it.
     sim.inject({ method: 'POST', path: '/open-apis/im/v1/messages', delayMs: 4_000, times: 1 });
@@ -138,9 +139,9 @@ describe('the bot process', () => {
     );
     await waitFor('the record to be done', async () => {
       const r = (await (await fetch(`${url}/readyz`)).json()) as {
-        inbox?: { pending: number; running: number };
+        inbox?: { unfinished: number };
       };
-      return r.inbox && r.inbox.pending === 0 && r.inbox.running === 0 ? true : undefined;
+      return r.inbox && r.inbox.unfinished === 0 ? true : undefined;
     });
     await new Promise((r) => setTimeout(r, 4_500)); // let the first process's hung request land too
     expect(sim.cardsTo('oc_proc')).toHaveLength(1);
