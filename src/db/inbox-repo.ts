@@ -1,11 +1,14 @@
 import type { Connection, Model } from 'mongoose';
 import {
   inboxClaimModel,
+  inboxDoneModel,
   inboxEventModel,
   inboxQueueModel,
   type InboxClaimDoc,
+  type InboxDoneDoc,
   type InboxEventDoc,
   type InboxQueueDoc,
+  type InboxRecord,
 } from './models/inbox-event';
 
 export interface NewInboxRecord {
@@ -63,9 +66,10 @@ async function insertManyIgnoringDuplicates(
 
 /**
  * Every query on the durable inbox. Three collections:
- * - `inbox_events`: one record per event or task, kept after it is done (the dedupe memory), unique
- *   on `_id` and `eventId`;
- * - `inbox_queue`: one small row per record not yet finished (what the worker scans for due work);
+ * - `inbox_events`: one record per event or task as received, never updated, kept after it is done
+ *   (the dedupe memory), unique on `_id` and `eventId`;
+ * - `inbox_queue`: the working state (status, attempts, lease) of each record not yet done: what the
+ *   worker scans for due work and the only table that is updated;
  * - `inbox_claims`: one row per claim; an insert under a unique key is the only step two processes
  *   can never both win, on FerretDB (whose findAndModify is a read then a write) or MongoDB.
  * Updates address documents by `_id` alone, the one filter FerretDB 1.24 answers without a scan.
@@ -74,6 +78,7 @@ export class InboxRepo {
   private readonly events: Model<InboxEventDoc>;
   private readonly queue: Model<InboxQueueDoc>;
   private readonly claims: Model<InboxClaimDoc>;
+  private readonly done: Model<InboxDoneDoc>;
   private pending: PendingAccept[] = [];
   private flushing = false;
 
@@ -81,6 +86,7 @@ export class InboxRepo {
     this.events = inboxEventModel(conn);
     this.queue = inboxQueueModel(conn);
     this.claims = inboxClaimModel(conn);
+    this.done = inboxDoneModel(conn);
   }
 
   /**
@@ -125,8 +131,12 @@ export class InboxRepo {
       this.queue as unknown as Model<never>,
       items.map(({ record, now }) => ({
         _id: record.id,
-        runAt: record.runAt ?? now,
+        eventId: record.eventId,
+        type: record.type,
+        status: 'pending',
+        attempts: 0,
         claims: 0,
+        runAt: record.runAt ?? now,
         receivedAt: now,
       })),
     );
@@ -137,132 +147,151 @@ export class InboxRepo {
         eventId: record.eventId,
         type: record.type,
         payload: record.payload,
-        status: 'pending',
-        attempts: 0,
-        claims: 0,
-        runAt: record.runAt ?? now,
         receivedAt: now,
       })),
     );
+    // A duplicate of a record already done re-creates its queue row; the claim drops it (done marker).
     return items.map((_, i) => (refused.has(i) ? 'duplicate' : 'accepted'));
   }
 
   /**
-   * Leases up to `max` due records (pending, or whose lease expired), oldest first: one scan of the
-   * queue, one insertMany of claims, then one update per record won.
+   * Leases up to `max` due records (pending, or running with an expired lease), oldest first: one scan
+   * of the queue, one insertMany of claims, then one queue update and one event read per record won.
    */
   async claimBatch(
     now: Date,
     leaseMs: number,
     workerId: string,
     max: number,
-  ): Promise<InboxEventDoc[]> {
+  ): Promise<InboxRecord[]> {
     const due = await this.queue
-      .find({ runAt: { $lte: now } })
+      .find({ status: { $in: ['pending', 'running'] }, runAt: { $lte: now } })
       .sort({ runAt: 1 })
       .limit(max)
       .lean<InboxQueueDoc[]>();
     if (due.length === 0) return [];
-    const claimDocs = due.map((q) => ({ _id: `${q._id}#${q.claims + 1}`, workerId, at: now }));
+    // Claim keys name the queue row's incarnation (receivedAt), so a re-created row can be claimed.
+    const claimDocs = due.map((q) => ({
+      _id: `${q._id}@${q.receivedAt.getTime()}#${q.claims + 1}`,
+      workerId,
+      at: now,
+    }));
     const lost = await insertManyIgnoringDuplicates(
       this.claims as unknown as Model<never>,
       claimDocs,
     );
     const leaseUntil = new Date(now.getTime() + leaseMs);
-    const won: InboxEventDoc[] = [];
+    const won: InboxRecord[] = [];
     for (const [i, q] of due.entries()) {
       if (lost.has(i)) continue;
-      await this.queue.updateOne(
-        { _id: q._id },
-        { $set: { runAt: leaseUntil, claims: q.claims + 1 } },
-      );
-      const current = await this.events
-        .findById(q._id)
-        .select({ status: 1 })
-        .lean<{ status: string }>();
-      if (!current || current.status === 'done' || current.status === 'failed') {
-        // A queue row whose event never got written (crash between the two inserts) or already finished.
+      const [event, finished] = await Promise.all([
+        this.events.findById(q._id).lean<InboxEventDoc>(),
+        this.done.exists({ _id: q._id }),
+      ]);
+      if (!event || finished) {
+        // A row whose event never got written (crash between the inserts), or re-created for a done record.
         await this.queue.deleteOne({ _id: q._id });
         continue;
       }
-      const record = await this.events
-        .findOneAndUpdate(
-          { _id: q._id },
-          {
-            $set: { status: 'running', runAt: leaseUntil, lockedBy: workerId },
-            $inc: { attempts: 1 },
+      const attempts = q.attempts + 1;
+      await this.queue.updateOne(
+        { _id: q._id },
+        {
+          $set: {
+            status: 'running',
+            runAt: leaseUntil,
+            lockedBy: workerId,
+            claims: q.claims + 1,
+            attempts,
           },
-          { new: true },
-        )
-        .lean<InboxEventDoc>();
-      if (record) won.push(record);
+        },
+      );
+      won.push({
+        ...event,
+        status: 'running',
+        attempts,
+        lockedBy: workerId,
+        ...(q.lastError ? { lastError: q.lastError } : {}),
+      });
     }
     return won;
   }
 
   /** Leases one due record (tests and simple callers). */
-  async claim(now: Date, leaseMs: number, workerId: string): Promise<InboxEventDoc | null> {
+  async claim(now: Date, leaseMs: number, workerId: string): Promise<InboxRecord | null> {
     return (await this.claimBatch(now, leaseMs, workerId, 1))[0] ?? null;
   }
 
-  /** Marks a record done and takes it off the queue; false when it was already finished. */
+  /** Marks a record done (its queue row goes); false when this worker no longer held it. */
   async complete(id: string, workerId: string, now: Date): Promise<boolean> {
-    const before = await this.events
-      .findOneAndUpdate(
-        { _id: id },
-        { $set: { status: 'done', doneAt: now }, $unset: { lockedBy: 1 } },
-      )
-      .lean<InboxEventDoc>();
+    const row = await this.queue.findById(id).lean<InboxQueueDoc>();
+    await insertManyIgnoringDuplicates(this.done as unknown as Model<never>, [
+      { _id: id, type: row?.type ?? 'unknown', doneAt: now },
+    ]);
     await this.queue.deleteOne({ _id: id });
-    return before?.status === 'running' && before.lockedBy === workerId;
+    return row?.status === 'running' && row.lockedBy === workerId;
   }
 
   /** Puts a record back for a later attempt. */
   async retryLater(id: string, _workerId: string, runAt: Date, error: string): Promise<void> {
-    await this.events.updateOne(
+    await this.queue.updateOne(
       { _id: id },
       {
         $set: { status: 'pending', runAt, lastError: error.slice(0, 2000) },
         $unset: { lockedBy: 1 },
       },
     );
-    await this.queue.updateOne({ _id: id }, { $set: { runAt } });
   }
 
-  /** Gives up on a record; it stays as failed for people to look at. */
+  /** Gives up on a record; it stays in the queue as failed, for people to look at, and is never claimed again. */
   async fail(id: string, _workerId: string, now: Date, error: string): Promise<void> {
-    await this.events.updateOne(
+    await this.queue.updateOne(
       { _id: id },
       {
-        $set: { status: 'failed', doneAt: now, lastError: error.slice(0, 2000) },
+        $set: { status: 'failed', failedAt: now, lastError: error.slice(0, 2000) },
         $unset: { lockedBy: 1 },
       },
     );
-    await this.queue.deleteOne({ _id: id });
   }
 
   /** Hands a leased record back without counting the attempt (graceful shutdown). */
   async release(id: string, _workerId: string, now: Date): Promise<void> {
-    await this.events.updateOne(
+    await this.queue.updateOne(
       { _id: id },
       { $set: { status: 'pending', runAt: now }, $inc: { attempts: -1 }, $unset: { lockedBy: 1 } },
     );
-    await this.queue.updateOne({ _id: id }, { $set: { runAt: now } });
   }
 
-  async get(id: string): Promise<InboxEventDoc | null> {
-    return this.events.findById(id).lean<InboxEventDoc>();
+  /** A record with its working state (`done` once its queue row is gone). */
+  async get(id: string): Promise<InboxRecord | null> {
+    const [event, row] = await Promise.all([
+      this.events.findById(id).lean<InboxEventDoc>(),
+      this.queue.findById(id).lean<InboxQueueDoc>(),
+    ]);
+    if (!event) return null;
+    if (!row) return { ...event, status: 'done', attempts: 0 };
+    return {
+      ...event,
+      status: row.status,
+      attempts: row.attempts,
+      ...(row.lockedBy ? { lockedBy: row.lockedBy } : {}),
+      ...(row.lastError ? { lastError: row.lastError } : {}),
+    };
   }
 
   /** Backlog figures for /readyz, from the queue (small) rather than every event ever received. */
-  async backlog(
-    now: Date,
-  ): Promise<{ unfinished: number; due: number; oldestUnfinishedAgeMs: number | null }> {
-    const [unfinished, due, oldest] = await Promise.all([
-      this.queue.countDocuments(),
-      this.queue.countDocuments({ runAt: { $lte: now } }),
+  async backlog(now: Date): Promise<{
+    unfinished: number;
+    due: number;
+    failed: number;
+    oldestUnfinishedAgeMs: number | null;
+  }> {
+    const [unfinished, due, failed, oldest] = await Promise.all([
+      this.queue.countDocuments({ status: { $in: ['pending', 'running'] } }),
+      this.queue.countDocuments({ status: { $in: ['pending', 'running'] }, runAt: { $lte: now } }),
+      this.queue.countDocuments({ status: 'failed' }),
       this.queue
-        .findOne()
+        .findOne({ status: { $in: ['pending', 'running'] } })
         .sort({ receivedAt: 1 })
         .select({ receivedAt: 1 })
         .lean<{ receivedAt: Date }>(),
@@ -270,18 +299,31 @@ export class InboxRepo {
     return {
       unfinished,
       due,
+      failed,
       oldestUnfinishedAgeMs: oldest ? now.getTime() - oldest.receivedAt.getTime() : null,
     };
   }
 
   /** Counts records by status and type (tests, benchmarks). */
   async count(filter: { status?: string; type?: string } = {}): Promise<number> {
-    return this.events.countDocuments(filter);
+    const byType = filter.type ? { type: filter.type } : {};
+    if (filter.status === undefined) return this.events.countDocuments(byType);
+    if (filter.status === 'done') {
+      const [all, open] = await Promise.all([
+        this.events.countDocuments(byType),
+        this.queue.countDocuments(byType),
+      ]);
+      return all - open;
+    }
+    return this.queue.countDocuments({ ...byType, status: filter.status });
   }
 
   /** Removes finished records older than the cutoff (a job; no TTL indexes on FerretDB). */
   async purgeDone(before: Date): Promise<number> {
-    const res = await this.events.deleteMany({ status: 'done', doneAt: { $lt: before } });
+    const open = (await this.queue.find().select({ _id: 1 }).lean<{ _id: string }[]>()).map(
+      (r) => r._id,
+    );
+    const res = await this.events.deleteMany({ receivedAt: { $lt: before }, _id: { $nin: open } });
     await this.claims.deleteMany({ at: { $lt: before } });
     return res.deletedCount;
   }

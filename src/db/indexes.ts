@@ -8,7 +8,12 @@ import {
 } from './models/activity';
 import { deliveryModel } from './models/delivery';
 import { directorySettingsModel, personModel, unitModel } from './models/directory';
-import { inboxClaimModel, inboxEventModel, inboxQueueModel } from './models/inbox-event';
+import {
+  inboxClaimModel,
+  inboxDoneModel,
+  inboxEventModel,
+  inboxQueueModel,
+} from './models/inbox-event';
 
 /** Every model of the bot; new collections are added here so their indexes exist at start. */
 export function allModels(conn: Connection) {
@@ -16,6 +21,7 @@ export function allModels(conn: Connection) {
     inboxEventModel(conn),
     inboxClaimModel(conn),
     inboxQueueModel(conn),
+    inboxDoneModel(conn),
     deliveryModel(conn),
     unitModel(conn),
     personModel(conn),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InboxRepo } from '../db/inbox-repo';
-import type { InboxEventDoc } from '../db/models/inbox-event';
+import type { InboxRecord } from '../db/models/inbox-event';
 import { retryDelayMs } from '../domain/backoff';
 import { isRetryable } from '../feishu/errors';
 import type { Clock } from '../lib/clock';
@@ -24,7 +24,7 @@ export interface WorkerOptions {
   /** Records leased per scan of the queue (default 64); they run `concurrency` at a time. */
   batchSize?: number;
   /** Called once when a record is given up on (the alert to archivists). */
-  onGaveUp?: (record: InboxEventDoc, error: string) => Promise<void>;
+  onGaveUp?: (record: InboxRecord, error: string) => Promise<void>;
 }
 
 /**
@@ -38,7 +38,7 @@ export class InboxWorker {
   private running = false;
   private loop: Promise<void> | undefined;
   private readonly inFlight = new Set<Promise<void>>();
-  private buffer: InboxEventDoc[] = [];
+  private buffer: InboxRecord[] = [];
   private wake: (() => void) | undefined;
 
   constructor(
@@ -102,7 +102,7 @@ export class InboxWorker {
     ]);
   }
 
-  private track(record: InboxEventDoc): Promise<void> {
+  private track(record: InboxRecord): Promise<void> {
     const job = this.process(record)
       .catch((err: unknown) => {
         // The database failed while recording the outcome; the lease expires and the record runs again.
@@ -144,7 +144,7 @@ export class InboxWorker {
     }
   }
 
-  private async process(record: InboxEventDoc): Promise<void> {
+  private async process(record: InboxRecord): Promise<void> {
     const log = this.log.child({
       inboxId: record._id,
       eventId: record.eventId,

@@ -26,6 +26,17 @@ describe('durable inbox', () => {
     expect(await bot.bot.deps.repos.inbox.count({ type: 'im.chat.member.bot.added_v1' })).toBe(1);
   });
 
+  it('ignores a redelivery that arrives after the event was handled', async () => {
+    const envelope = botAdded('oc_late');
+    await bot.sendEvent(envelope);
+    await bot.drain();
+    bot.clock.advance(15_000);
+    expect((await bot.sendEvent(envelope)).status).toBe(200);
+    expect(await bot.drain()).toBe(0);
+    expect(bot.sim.cardsTo('oc_late')).toHaveLength(1);
+    expect((await bot.bot.deps.repos.inbox.backlog(bot.clock.now())).unfinished).toBe(0);
+  });
+
   it('dedupes a received message by message_id even under a new event_id', async () => {
     const first = events.textMessage(
       {
