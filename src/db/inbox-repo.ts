@@ -81,6 +81,14 @@ export class InboxRepo {
   private readonly done: Model<InboxDoneDoc>;
   private pending: PendingAccept[] = [];
   private flushing = false;
+  private completing: {
+    id: string;
+    workerId: string;
+    now: Date;
+    resolve: (held: boolean) => void;
+    reject: (err: unknown) => void;
+  }[] = [];
+  private flushingCompletes = false;
 
   constructor(conn: Connection) {
     this.events = inboxEventModel(conn);
@@ -182,8 +190,8 @@ export class InboxRepo {
     );
     const leaseUntil = new Date(now.getTime() + leaseMs);
     const won: InboxRecord[] = [];
-    for (const [i, q] of due.entries()) {
-      if (lost.has(i)) continue;
+    const candidates = due.filter((_, i) => !lost.has(i));
+    for (const q of candidates) {
       const [event, finished] = await Promise.all([
         this.events.findById(q._id).lean<InboxEventDoc>(),
         this.done.exists({ _id: q._id }),
@@ -193,26 +201,23 @@ export class InboxRepo {
         await this.queue.deleteOne({ _id: q._id });
         continue;
       }
-      const attempts = q.attempts + 1;
-      await this.queue.updateOne(
-        { _id: q._id },
-        {
-          $set: {
-            status: 'running',
-            runAt: leaseUntil,
-            lockedBy: workerId,
-            claims: q.claims + 1,
-            attempts,
-          },
-        },
-      );
       won.push({
         ...event,
         status: 'running',
-        attempts,
+        attempts: q.attempts + 1,
         lockedBy: workerId,
         ...(q.lastError ? { lastError: q.lastError } : {}),
       });
+    }
+    if (won.length > 0) {
+      // One update for the whole batch: each row was won through its own claim key above.
+      await this.queue.updateMany(
+        { _id: { $in: won.map((r) => r._id) } },
+        {
+          $set: { status: 'running', runAt: leaseUntil, lockedBy: workerId },
+          $inc: { claims: 1, attempts: 1 },
+        },
+      );
     }
     return won;
   }
@@ -222,14 +227,46 @@ export class InboxRepo {
     return (await this.claimBatch(now, leaseMs, workerId, 1))[0] ?? null;
   }
 
-  /** Marks a record done (its queue row goes); false when this worker no longer held it. */
-  async complete(id: string, workerId: string, now: Date): Promise<boolean> {
-    const row = await this.queue.findById(id).lean<InboxQueueDoc>();
-    await insertManyIgnoringDuplicates(this.done as unknown as Model<never>, [
-      { _id: id, type: row?.type ?? 'unknown', doneAt: now },
-    ]);
-    await this.queue.deleteOne({ _id: id });
-    return row?.status === 'running' && row.lockedBy === workerId;
+  /**
+   * Marks a record done (a done marker, and its queue row goes); false when this worker no longer held
+   * it. Concurrent completions are written together: one insertMany of markers, one deleteMany.
+   */
+  complete(id: string, workerId: string, now: Date): Promise<boolean> {
+    return new Promise((resolve, reject) => {
+      this.completing.push({ id, workerId, now, resolve, reject });
+      if (!this.flushingCompletes) void this.flushCompletes();
+    });
+  }
+
+  private async flushCompletes(): Promise<void> {
+    this.flushingCompletes = true;
+    try {
+      while (this.completing.length > 0) {
+        const group = this.completing.splice(0, ACCEPT_BATCH);
+        try {
+          const ids = group.map((c) => c.id);
+          const rows = await this.queue.find({ _id: { $in: ids } }).lean<InboxQueueDoc[]>();
+          const byId = new Map(rows.map((r) => [r._id, r]));
+          await insertManyIgnoringDuplicates(
+            this.done as unknown as Model<never>,
+            group.map((c) => ({
+              _id: c.id,
+              type: byId.get(c.id)?.type ?? 'unknown',
+              doneAt: c.now,
+            })),
+          );
+          await this.queue.deleteMany({ _id: { $in: ids } });
+          for (const c of group) {
+            const row = byId.get(c.id);
+            c.resolve(row?.status === 'running' && row.lockedBy === c.workerId);
+          }
+        } catch (err) {
+          for (const c of group) c.reject(err);
+        }
+      }
+    } finally {
+      this.flushingCompletes = false;
+    }
   }
 
   /** Puts a record back for a later attempt. */
