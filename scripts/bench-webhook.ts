@@ -1,22 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import Router from '@koa/router';
-import Koa from 'koa';
 import mongoose from 'mongoose';
 import { LOCAL_CREDENTIALS, startLocalStack, type LocalStack } from '../src/app/local-stack';
 import { openDatabase, type Database } from '../src/db/connection';
 import { InboxRepo } from '../src/db/inbox-repo';
 import { ensureFerretdb } from '../src/db/ferretdb-binary';
-import { decryptEvent, isSignatureValid } from '../src/feishu/crypto';
-import { readRawBody } from '../src/feishu/raw-body';
 import { systemClock } from '../src/lib/clock';
 import { createLogger } from '../src/lib/logger';
 import type { EnvelopeOptions } from '../src/simulator/events-envelope';
 import { closeDeliveryAgents, events, postRaw, prepareDelivery, SimState } from '../src/simulator';
+import { startBareEdge } from './lib/bare-edge';
 import {
   elapsedMs,
   fmtMs,
@@ -46,7 +41,6 @@ const DRAIN_TIMEOUT_MS = 10 * 60_000;
 const DRAIN_PROJECTION_AFTER_MS = 60_000;
 /** A full inbox count at least this often even before every reply is in (in case one never comes). */
 const DRAIN_COUNT_EVERY_MS = 5_000;
-const MAX_BODY_BYTES = 1024 * 1024;
 
 const TARGET_P99_MS = 50;
 const TARGET_RATIO = 0.4;
@@ -151,46 +145,6 @@ function printBlast(title: string, r: BlastResult): void {
   for (const [status, n] of r.statuses) console.log(`  ${n} × ${status}`);
 }
 
-/** The baseline: a bare Koa server doing only what any Feishu webhook must (raw body, signature, decrypt, parse). */
-async function startBaseline(): Promise<{ url: string; close: () => Promise<void> }> {
-  const key = LOCAL_CREDENTIALS.encryptKey;
-  const app = new Koa();
-  const router = new Router();
-  router.post('/feishu/events', async (ctx) => {
-    const raw = await readRawBody(ctx.req, MAX_BODY_BYTES);
-    const headers = {
-      timestamp: ctx.get('x-lark-request-timestamp'),
-      nonce: ctx.get('x-lark-request-nonce'),
-      signature: ctx.get('x-lark-signature'),
-    };
-    if (!isSignatureValid(headers, key, raw)) {
-      ctx.status = 401;
-      ctx.body = { error: 'invalid_signature' };
-      return;
-    }
-    const outer = JSON.parse(raw.toString('utf8')) as { encrypt?: unknown };
-    if (typeof outer.encrypt !== 'string') {
-      ctx.status = 400;
-      ctx.body = { error: 'malformed_body' };
-      return;
-    }
-    JSON.parse(decryptEvent(outer.encrypt, key));
-    ctx.status = 200;
-    ctx.body = {};
-  });
-  app.use(router.routes());
-  const server: Server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 interface InboxCounts {
   total: number;
@@ -406,7 +360,7 @@ async function main(): Promise<number> {
     );
 
     // 1. Baseline first: same bodies, same client, no storage.
-    const baseline = await startBaseline();
+    const baseline = await startBareEdge(LOCAL_CREDENTIALS.encryptKey);
     cleanups.push(() => baseline.close());
     const baseUrl = `${baseline.url}/feishu/events`;
     await blast('baseline warm-up', baseUrl, measured.slice(0, WARMUP), CONCURRENCY, true);
