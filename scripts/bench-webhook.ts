@@ -145,7 +145,6 @@ function printBlast(title: string, r: BlastResult): void {
   for (const [status, n] of r.statuses) console.log(`  ${n} × ${status}`);
 }
 
-
 interface InboxCounts {
   total: number;
   done: number;
