@@ -24,6 +24,8 @@ export interface ActivityQuery {
   year?: number;
   /** Past the effective deadline and not yet accepted or cancelled. */
   overdueAt?: Date;
+  /** Not past the effective deadline, or already accepted or cancelled. */
+  notOverdueAt?: Date;
   /** Case-insensitive search in title or code. */
   q?: string;
   /** Activities this person registered or handles. */
@@ -137,19 +139,20 @@ export class ActivityRepo {
       filter.effectiveDeadline = { $lt: query.overdueAt };
       filter.state = query.state ?? { $nin: ['accepted', 'cancelled'] };
     }
-    const or: FilterQuery<ActivityDoc>[] = [];
-    if (query.person) or.push({ contact: query.person }, { registrant: query.person });
+    const any: FilterQuery<ActivityDoc>[][] = [];
+    if (query.notOverdueAt) {
+      any.push([
+        { effectiveDeadline: { $gte: query.notOverdueAt } },
+        { state: { $in: ['accepted', 'cancelled'] } },
+      ]);
+    }
+    if (query.person) any.push([{ contact: query.person }, { registrant: query.person }]);
     if (query.q) {
       const re = new RegExp(escapeRegex(query.q), 'i');
-      const search = [{ title: re }, { code: re }];
-      if (or.length) {
-        filter.$and = [{ $or: or }, { $or: search }];
-      } else {
-        filter.$or = search;
-      }
-    } else if (or.length) {
-      filter.$or = or;
+      any.push([{ title: re }, { code: re }]);
     }
+    if (any.length === 1) filter.$or = any[0]!;
+    if (any.length > 1) filter.$and = any.map((alternatives) => ({ $or: alternatives }));
     const [items, total] = await Promise.all([
       this.activities
         .find(filter)

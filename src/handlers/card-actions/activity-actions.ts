@@ -261,6 +261,7 @@ const listFilter: Act<'activity.list.filter'> = async (_a, ctx, deps) => {
     if (value) filters[key] = value.slice(0, 100);
   }
   if (strings(f.overdue) === 'yes') filters.overdue = true;
+  if (strings(f.overdue) === 'no') filters.overdue = false;
   return { card: raw(await listCardFor('all', ctx.operatorOpenId, 1, filters, deps)) };
 };
 

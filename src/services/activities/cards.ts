@@ -141,7 +141,8 @@ export function toQuery(filters: ActivityListFilters | undefined, now: Date): Ac
     q.category = Number(filters.category);
   if (filters?.unit) q.unit = filters.unit;
   if (filters?.year && /^\d{4}$/.test(filters.year)) q.year = Number(filters.year);
-  if (filters?.overdue) q.overdueAt = now;
+  if (filters?.overdue === true) q.overdueAt = now;
+  if (filters?.overdue === false) q.notOverdueAt = now;
   if (filters?.q?.trim()) q.q = filters.q.trim();
   return q;
 }

@@ -58,6 +58,9 @@ describe('activity lists', () => {
     const overdue = await filter({ overdue: 'yes' });
     expect(overdue).toContain('去年的会议');
     expect(overdue).not.toContain('教务活动');
+    const onTime = await filter({ overdue: 'no' });
+    expect(onTime).toContain('教务活动');
+    expect(onTime).not.toContain('去年的会议');
     expect(await filter({ q: '首映' })).toContain('宣传片首映');
     expect(await filter({ q: 'HD-2025' })).toContain('去年的会议');
     expect(await filter({ category: '8' })).toContain('宣传片首映');
