@@ -7,11 +7,13 @@ import {
   chatBindingModel,
   chatModel,
   counterModel,
+  registrationClaimModel,
   type ActivityDoc,
   type AuditEventDoc,
   type ChatBindingDoc,
   type ChatDoc,
   type CounterDoc,
+  type RegistrationClaimDoc,
 } from './models/activity';
 import { isDuplicateKeyError } from './mongo-errors';
 
@@ -46,6 +48,7 @@ export class ActivityRepo {
   private readonly bindings: Model<ChatBindingDoc>;
   private readonly audit: Model<AuditEventDoc>;
   private readonly chats: Model<ChatDoc>;
+  private readonly registrationClaims: Model<RegistrationClaimDoc>;
 
   constructor(conn: Connection) {
     this.activities = activityModel(conn);
@@ -53,26 +56,26 @@ export class ActivityRepo {
     this.bindings = chatBindingModel(conn);
     this.audit = auditEventModel(conn);
     this.chats = chatModel(conn);
+    this.registrationClaims = registrationClaimModel(conn);
   }
 
   /**
-   * Creates the activity once per `_id` and gives it the year's next code. Whoever loses the insert
-   * race gets the winner's record, so two taps never burn a code; only the winner takes a number.
+   * Creates the activity once per `_id` and gives it the year's next code. A unique insert into
+   * `registration_claims` picks one winner per form; only the winner takes a number and inserts the
+   * activity (inserts only: FerretDB rewrites a document by scanning its table), so two taps never burn
+   * a code. Losers wait for the winner's record.
    */
   async createOnce(
     input: NewActivity,
     now: Date,
   ): Promise<{ activity: ActivityDoc; created: boolean }> {
+    const existing = await this.findById(input._id);
+    if (existing) return { activity: existing, created: false };
     try {
-      await this.activities.collection.insertOne({
-        ...input,
-        code: `pending:${input._id}`,
-        createdAt: now,
-        updatedAt: now,
-      } as never);
+      await this.registrationClaims.collection.insertOne({ _id: input._id as never, at: now });
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
-      return { activity: await this.awaitCode(input._id), created: false };
+      return { activity: await this.awaitCreated(input._id), created: false };
     }
     for (let attempt = 0; attempt < 5; attempt++) {
       const counter = await this.counters
@@ -82,12 +85,15 @@ export class ActivityRepo {
           { upsert: true, new: true },
         )
         .lean<CounterDoc>();
-      const code = formatActivityCode(input.year, counter.seq);
+      const doc = {
+        ...input,
+        code: formatActivityCode(input.year, counter.seq),
+        createdAt: now,
+        updatedAt: now,
+      };
       try {
-        const done = await this.activities
-          .findOneAndUpdate({ _id: input._id }, { $set: { code } }, { new: true })
-          .lean<ActivityDoc>();
-        return { activity: done!, created: true };
+        await this.activities.collection.insertOne(doc as never);
+        return { activity: doc, created: true };
       } catch (err) {
         // Another process took this number (FerretDB runs $inc as read-then-write): take the next one.
         if (!isDuplicateKeyError(err)) throw err;
@@ -96,13 +102,13 @@ export class ActivityRepo {
     throw new Error(`could not allocate a code for ${input._id}`);
   }
 
-  private async awaitCode(id: string): Promise<ActivityDoc> {
-    for (let i = 0; i < 50; i++) {
+  private async awaitCreated(id: string): Promise<ActivityDoc> {
+    for (let i = 0; i < 100; i++) {
       const doc = await this.findById(id);
-      if (doc && !doc.code.startsWith('pending:')) return doc;
+      if (doc) return doc;
       await new Promise((r) => setTimeout(r, 20));
     }
-    throw new Error(`activity ${id} has no code yet`);
+    throw new Error(`activity ${id} was claimed but not created; submit a new registration form`);
   }
 
   async findById(id: string): Promise<ActivityDoc | null> {

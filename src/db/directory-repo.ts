@@ -9,6 +9,9 @@ import {
   type UnitDoc,
 } from './models/directory';
 
+/** How long a loaded directory is reused. */
+const CACHE_MS = 5_000;
+
 /** Every query on units, people and college-wide roles. */
 export class DirectoryRepo {
   private readonly units: Model<UnitDoc>;
@@ -21,8 +24,23 @@ export class DirectoryRepo {
     this.settings = directorySettingsModel(conn);
   }
 
-  /** Loads the whole directory (hundreds of rows at most for a college). */
-  async load(): Promise<Directory> {
+  private cached: { at: number; value: Promise<Directory> } | undefined;
+
+  /**
+   * The whole directory (hundreds of rows at most for a college), cached for a few seconds: every card
+   * and permission check reads it. An import in this process clears the cache; other processes see
+   * the change within CACHE_MS.
+   */
+  load(): Promise<Directory> {
+    const now = Date.now();
+    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.value;
+    const value = this.read();
+    this.cached = { at: now, value };
+    value.catch(() => (this.cached = undefined));
+    return value;
+  }
+
+  private async read(): Promise<Directory> {
     const [units, people, settings] = await Promise.all([
       this.units.find().sort({ _id: 1 }).lean<UnitDoc[]>(),
       this.people.find().sort({ _id: 1 }).lean<PersonDoc[]>(),
@@ -57,6 +75,7 @@ export class DirectoryRepo {
     file: DirectoryFile,
     now: Date,
   ): Promise<{ units: number; people: number; deactivated: number }> {
+    this.cached = undefined;
     for (const unit of file.units) {
       const set = { name: unit.name, contacts: unit.contacts, active: true, updatedAt: now };
       await this.units.updateOne(
@@ -99,6 +118,7 @@ export class DirectoryRepo {
       },
       { upsert: true },
     );
+    this.cached = undefined;
     return {
       units: file.units.length,
       people: file.people.length,

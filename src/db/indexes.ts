@@ -5,6 +5,7 @@ import {
   chatBindingModel,
   chatModel,
   counterModel,
+  registrationClaimModel,
 } from './models/activity';
 import { deliveryModel } from './models/delivery';
 import { directorySettingsModel, personModel, unitModel } from './models/directory';
@@ -31,6 +32,7 @@ export function allModels(conn: Connection) {
     chatBindingModel(conn),
     auditEventModel(conn),
     chatModel(conn),
+    registrationClaimModel(conn),
   ];
 }
 

@@ -163,3 +163,18 @@ const chatSchema = new Schema<ChatDoc>(
 
 export const chatModel = (conn: Connection): Model<ChatDoc> =>
   (conn.models.Chat as Model<ChatDoc> | undefined) ?? conn.model<ChatDoc>('Chat', chatSchema);
+
+/** Who won a registration form: one insert per form instance, so only the winner takes a code. */
+export interface RegistrationClaimDoc {
+  _id: string;
+  at: Date;
+}
+
+const registrationClaimSchema = new Schema<RegistrationClaimDoc>(
+  { _id: { type: String, required: true }, at: { type: Date, required: true } },
+  { collection: 'registration_claims', versionKey: false },
+);
+
+export const registrationClaimModel = (conn: Connection): Model<RegistrationClaimDoc> =>
+  (conn.models.RegistrationClaim as Model<RegistrationClaimDoc> | undefined) ??
+  conn.model<RegistrationClaimDoc>('RegistrationClaim', registrationClaimSchema);
