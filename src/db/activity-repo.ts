@@ -69,8 +69,6 @@ export class ActivityRepo {
     input: NewActivity,
     now: Date,
   ): Promise<{ activity: ActivityDoc; created: boolean }> {
-    const existing = await this.findById(input._id);
-    if (existing) return { activity: existing, created: false };
     try {
       await this.registrationClaims.collection.insertOne({ _id: input._id as never, at: now });
     } catch (err) {

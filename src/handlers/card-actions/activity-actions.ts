@@ -87,6 +87,7 @@ const register: Act<'activity.register.submit'> = async (a, ctx, deps) => {
     ctx.operatorOpenId,
     where(ctx, a.chatType),
     deps,
+    { justCreated: outcome.created },
   );
   return {
     toast: toast('success', t('activity.registered', { code: outcome.activity.code })),

@@ -32,6 +32,16 @@ export interface Where {
 
 export const LIST_PAGE_SIZE = 10;
 
+const NO_MATERIALS = {
+  documents: 0,
+  photos: 0,
+  audio: 0,
+  video: 0,
+  links: 0,
+  physical: 0,
+  undescribed: 0,
+};
+
 async function context(deps: AppDeps): Promise<ViewContext> {
   return { dir: await deps.repos.directory.load(), tz: deps.config.tz, now: deps.clock.now() };
 }
@@ -81,9 +91,11 @@ export async function confirmationCardFor(
   viewer: string,
   where: Where,
   deps: AppDeps,
+  opts: { justCreated?: boolean } = {},
 ): Promise<Card> {
   const ctx = await context(deps);
-  const counts = await materialCounts(a, deps);
+  // An activity created a moment ago has no materials yet; skip the count on the registration hot path.
+  const counts = opts.justCreated ? NO_MATERIALS : await materialCounts(a, deps);
   return activityConfirmationCard({
     ...summaryView(a, ctx),
     checklist: checklistLines(a, counts),
