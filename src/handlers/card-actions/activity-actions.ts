@@ -1,5 +1,6 @@
 import type { ActivityListFilters, RegistrationValues } from '../../../cards/activity-views';
 import type { CardAction } from '../../../cards/actions';
+import type { Card } from '../../../cards/card';
 import { activityCancelFormCard } from '../../../cards/activity-cancel-form';
 import { activityEditFormCard } from '../../../cards/activity-edit-form';
 import { rebindConfirmCard } from '../../../cards/rebind-confirm';
@@ -36,9 +37,8 @@ type Act<K extends CardAction['action']> = (
 /** Task type for creating an activity's group chat (slow: it goes through the inbox). */
 export const CREATE_CHAT_TASK = 'task.activity_create_chat';
 
-const raw = (
-  data: CardResponse['card'] extends infer C ? (C extends { data: infer D } ? D : never) : never,
-) => ({ type: 'raw' as const, data });
+/** The callback answer that replaces the tapped card. */
+const raw = (data: Card) => ({ type: 'raw' as const, data });
 const where = (ctx: CardActionContext, chatType: 'p2p' | 'group' = 'group'): Where => ({
   chatType,
   ...(ctx.openChatId ? { chatId: ctx.openChatId } : {}),

@@ -15,7 +15,6 @@ import { rolesOf } from '../../domain/roles';
 import { withCurrentState } from './lifecycle';
 import { t, type I18nText } from '../../i18n/t';
 import {
-  asCardButtons,
   auditLine,
   categoryOptions,
   checklistLines,
@@ -99,9 +98,7 @@ export async function confirmationCardFor(
   return activityConfirmationCard({
     ...summaryView(a, ctx),
     checklist: checklistLines(a, counts),
-    buttons: asCardButtons(
-      activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: true }),
-    ),
+    buttons: activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: true }),
     ...(where.chatId && a.chatId === where.chatId
       ? { boundChatName: a.chatName ?? where.chatId }
       : {}),
@@ -139,9 +136,7 @@ export async function statusCardFor(
     handover,
     ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}),
     recentChanges: audit.map((e) => auditLine(e, ctx)),
-    buttons: asCardButtons(
-      activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: false }),
-    ),
+    buttons: activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: false }),
   });
 }
 

@@ -1,5 +1,4 @@
 import type {
-  ActivityButton,
   ActivityListItem,
   ActivitySummaryView,
   AuditLine,
@@ -174,7 +173,3 @@ export function auditLine(e: AuditEventDoc, ctx: ViewContext): AuditLine {
     }
   }
 }
-
-/** ActivityButtonName and the card's ActivityButton are the same names; kept as a typed bridge. */
-export const asCardButtons = (names: readonly string[]): ActivityButton[] =>
-  names as ActivityButton[];
