@@ -5,6 +5,7 @@ import { ActivityRepo } from '../db/activity-repo';
 import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { InboxRepo } from '../db/inbox-repo';
+import { JobRepo } from '../db/job-repo';
 import { ensureIndexes } from '../db/indexes';
 import { FeishuApi } from '../feishu/api';
 import { Messenger } from '../feishu/messenger';
@@ -47,6 +48,7 @@ export async function buildBot(opts: {
     deliveries: new DeliveryRepo(connection),
     directory: new DirectoryRepo(connection),
     activities: new ActivityRepo(connection),
+    jobs: new JobRepo(connection),
   };
   const { client, cache } = createSdkClient({
     appId: config.feishu.appId,

@@ -3,6 +3,7 @@ import type { ActivityRepo } from '../db/activity-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
 import type { InboxRepo } from '../db/inbox-repo';
+import type { JobRepo } from '../db/job-repo';
 import type { FeishuApi } from '../feishu/api';
 import type { Messenger } from '../feishu/messenger';
 import type { Clock } from '../lib/clock';
@@ -18,6 +19,7 @@ export interface AppDeps {
     deliveries: DeliveryRepo;
     directory: DirectoryRepo;
     activities: ActivityRepo;
+    jobs: JobRepo;
   };
   api: FeishuApi;
   messenger: Messenger;

@@ -46,6 +46,26 @@ const timezone = z
     }
   }, 'must be an IANA time zone such as Asia/Shanghai');
 
+/** Optional JSON object job name → cron expression; names and expressions are checked by the scheduler. */
+const jobSchedules = z
+  .string()
+  .optional()
+  .transform((value, ctx): unknown => {
+    if (value === undefined || value.trim() === '') return {};
+    try {
+      return JSON.parse(value);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a JSON object of job name → cron expression',
+      });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z.record(z.string(), z.string().min(1), 'must be a JSON object of job name → cron expression'),
+  );
+
 /** Every variable the bot reads, validated once at start. */
 export const envSchema = z.object({
   FEISHU_APP_ID: z
@@ -79,6 +99,7 @@ export const envSchema = z.object({
     .int()
     .min(1024)
     .default(1024 * 1024),
+  JOB_SCHEDULES: jobSchedules,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,6 +124,8 @@ export interface Config {
   roles: ProcessRole[];
   inbox: { leaseMs: number; maxAttempts: number; pollMs: number };
   webhookMaxBodyBytes: number;
+  /** Cron overrides by job name (JOB_SCHEDULES); jobs not named keep their default schedule. */
+  jobSchedules: Readonly<Record<string, string>>;
 }
 
 /** Thrown with one line per problem; values are never included, so secrets cannot leak. */
@@ -149,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pollMs: e.INBOX_POLL_MS,
     }),
     webhookMaxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+    jobSchedules: Object.freeze({ ...e.JOB_SCHEDULES }),
   });
 }
 

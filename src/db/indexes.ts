@@ -15,6 +15,7 @@ import {
   inboxEventModel,
   inboxQueueModel,
 } from './models/inbox-event';
+import { jobRunModel } from './models/job';
 
 /** Every model of the bot; new collections are added here so their indexes exist at start. */
 export function allModels(conn: Connection) {
@@ -33,6 +34,7 @@ export function allModels(conn: Connection) {
     auditEventModel(conn),
     chatModel(conn),
     registrationClaimModel(conn),
+    jobRunModel(conn),
   ];
 }
 
