@@ -6,6 +6,7 @@ import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { InboxRepo } from '../db/inbox-repo';
 import { JobRepo } from '../db/job-repo';
+import { ReminderRepo } from '../db/reminder-repo';
 import { ensureIndexes } from '../db/indexes';
 import { FeishuApi } from '../feishu/api';
 import { Messenger } from '../feishu/messenger';
@@ -49,6 +50,7 @@ export async function buildBot(opts: {
     directory: new DirectoryRepo(connection),
     activities: new ActivityRepo(connection),
     jobs: new JobRepo(connection),
+    reminders: new ReminderRepo(connection),
   };
   const { client, cache } = createSdkClient({
     appId: config.feishu.appId,

@@ -4,6 +4,7 @@ import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
 import type { InboxRepo } from '../db/inbox-repo';
 import type { JobRepo } from '../db/job-repo';
+import type { ReminderRepo } from '../db/reminder-repo';
 import type { FeishuApi } from '../feishu/api';
 import type { Messenger } from '../feishu/messenger';
 import type { Clock } from '../lib/clock';
@@ -20,6 +21,7 @@ export interface AppDeps {
     directory: DirectoryRepo;
     activities: ActivityRepo;
     jobs: JobRepo;
+    reminders: ReminderRepo;
   };
   api: FeishuApi;
   messenger: Messenger;

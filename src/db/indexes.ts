@@ -6,6 +6,7 @@ import {
   chatModel,
   counterModel,
   registrationClaimModel,
+  reminderMarkModel,
 } from './models/activity';
 import { deliveryModel } from './models/delivery';
 import { directorySettingsModel, personModel, unitModel } from './models/directory';
@@ -34,6 +35,7 @@ export function allModels(conn: Connection) {
     auditEventModel(conn),
     chatModel(conn),
     registrationClaimModel(conn),
+    reminderMarkModel(conn),
     jobRunModel(conn),
   ];
 }

@@ -165,6 +165,34 @@ export const messages = {
     en_us: 'This form was already submitted; see the confirmation card.',
   },
 
+  'reminder.title': { zh_cn: '归档提醒 · {code}', en_us: 'Archive reminder · {code}' },
+  'reminder.left': {
+    zh_cn: '「{title}」的材料须在 **{deadline}** 前移交综合档案室，还剩 **{days} 天**。',
+    en_us:
+      'The materials of "{title}" are due at the archive room by **{deadline}**: **{days} days** left.',
+  },
+  'reminder.today': {
+    zh_cn: '「{title}」的材料 **今天（{deadline}）** 到期，请尽快移交综合档案室。',
+    en_us:
+      'The materials of "{title}" are due **today ({deadline})**: please hand them over to the archive room.',
+  },
+  'reminder.overdue': {
+    zh_cn:
+      '「{title}」的材料已于 {deadline} 到期，**已逾期 {days} 天**。逾期移交须经分管领导批准。',
+    en_us:
+      'The materials of "{title}" were due on {deadline}: **{days} days overdue**. A late handover needs the approval of the leader in charge.',
+  },
+  'reminder.missing': { zh_cn: '**尚缺**：{items}', en_us: '**Still missing**: {items}' },
+  'reminder.undescribed': {
+    zh_cn: '**{count} 项材料缺少文字说明**（时间、地点、人物、事由）。',
+    en_us: '**{count} items lack a description** (time, place, people, event).',
+  },
+  'reminder.complete': {
+    zh_cn: '必需材料均已收到。',
+    en_us: 'All required materials have arrived.',
+  },
+  'reminder.status': { zh_cn: '查看状态', en_us: 'View status' },
+
   'errors.not_allowed': {
     zh_cn: '你没有权限执行此操作。',
     en_us: 'You are not allowed to do this.',

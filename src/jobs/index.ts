@@ -1,8 +1,9 @@
+import { deadlineRemindersJob } from './deadline-reminders';
 import { inboxPurgeJob } from './inbox-purge';
 import type { Job } from './types';
 
 /** Every scheduled job, in one place. Adding a job is one file plus one line here. */
-export const JOBS: readonly Job[] = [inboxPurgeJob];
+export const JOBS: readonly Job[] = [deadlineRemindersJob, inboxPurgeJob];
 
 /** A job with the cron expression it runs on. */
 export interface PlannedJob {

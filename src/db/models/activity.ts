@@ -178,3 +178,31 @@ const registrationClaimSchema = new Schema<RegistrationClaimDoc>(
 export const registrationClaimModel = (conn: Connection): Model<RegistrationClaimDoc> =>
   (conn.models.RegistrationClaim as Model<RegistrationClaimDoc> | undefined) ??
   conn.model<RegistrationClaimDoc>('RegistrationClaim', registrationClaimSchema);
+
+/**
+ * A deadline reminder sent (or given up as pointless) for one activity and one deadline. The `_id`
+ * (`<activityId>|<deadline ms>|<key>`) is the send-once key; an extension starts a fresh set.
+ */
+export interface ReminderMarkDoc {
+  _id: string;
+  activityId: string;
+  key: string;
+  status: 'sent' | 'skipped';
+  at: Date;
+}
+
+const reminderMarkSchema = new Schema<ReminderMarkDoc>(
+  {
+    _id: { type: String, required: true },
+    activityId: { type: String, required: true },
+    key: { type: String, required: true },
+    status: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { collection: 'reminder_marks', versionKey: false },
+);
+reminderMarkSchema.index({ activityId: 1 });
+
+export const reminderMarkModel = (conn: Connection): Model<ReminderMarkDoc> =>
+  (conn.models.ReminderMark as Model<ReminderMarkDoc> | undefined) ??
+  conn.model<ReminderMarkDoc>('ReminderMark', reminderMarkSchema);

@@ -1,0 +1,50 @@
+import { t, tPerLang, type I18nText } from '../src/i18n/t';
+import { actionValue } from './actions';
+import { button, buttonRow, card, markdown, type Card } from './card';
+
+export interface DeadlineReminderView {
+  activityId: string;
+  code: string;
+  title: string;
+  /** `YYYY-MM-DD` in the business time zone. */
+  deadline: string;
+  /** Days left (0 on the due day) or days overdue. */
+  phase: { kind: 'before'; daysLeft: number } | { kind: 'overdue'; days: number };
+  /** Required checklist items with no material yet. */
+  missing: I18nText[];
+  undescribed: number;
+}
+
+/** A reminder of the one-month handover deadline: how long is left, what is missing, one tap to the status. */
+export function deadlineReminderCard(v: DeadlineReminderView): Card {
+  const vars = { title: v.title, deadline: v.deadline };
+  const body =
+    v.phase.kind === 'overdue'
+      ? t('reminder.overdue', { ...vars, days: v.phase.days })
+      : v.phase.daysLeft === 0
+        ? t('reminder.today', vars)
+        : t('reminder.left', { ...vars, days: v.phase.daysLeft });
+  const color = v.phase.kind === 'overdue' ? 'red' : v.phase.daysLeft <= 1 ? 'orange' : 'yellow';
+  return card(
+    { title: t('reminder.title', { code: v.code }), color },
+    [
+      markdown(body),
+      v.missing.length
+        ? markdown(
+            tPerLang('reminder.missing', (lang) => ({
+              items: v.missing.map((m) => m[lang]).join(lang === 'zh_cn' ? '、' : ', '),
+            })),
+          )
+        : markdown(t('reminder.complete')),
+      v.undescribed > 0 && markdown(t('reminder.undescribed', { count: v.undescribed })),
+      buttonRow([
+        button(
+          t('reminder.status'),
+          actionValue({ action: 'activity.status', activityId: v.activityId }),
+          { type: 'primary' },
+        ),
+      ]),
+    ],
+    t('reminder.title', { code: v.code }),
+  );
+}
