@@ -2,6 +2,8 @@ import type { LocalStack } from '../../src/app/local-stack';
 import type { FixedClock } from '../../src/lib/clock';
 import type { events as Events } from '../../src/simulator';
 import type { DemoTranscript } from './demo-kit';
+import { deadlineRemindersJob } from '../../src/jobs/deadline-reminders';
+import { runJob } from '../../src/jobs/runner';
 
 export interface ScenarioContext {
   stack: LocalStack;
@@ -11,7 +13,12 @@ export interface ScenarioContext {
 }
 
 /** The scripted scenario; each feature adds its part of the story here. */
-export async function runScenario({ stack, transcript, events }: ScenarioContext): Promise<void> {
+export async function runScenario({
+  stack,
+  transcript,
+  clock,
+  events,
+}: ScenarioContext): Promise<void> {
   const ids = stack.ids;
   const bot = stack.sim.botOpenId;
 
@@ -154,5 +161,31 @@ export async function runScenario({ stack, transcript, events }: ScenarioContext
         ids,
       ),
     ),
+  );
+
+  // ── Deadlines: the clock moves on and the reminder job runs ──
+  clock.set('2026-03-30T01:05:00Z');
+  await transcript.step(
+    'the clock',
+    'moves to 30 March 09:05 (7 days before the deadline); the reminder job runs',
+    async () => {
+      await runJob(deadlineRemindersJob, {
+        now: clock.now(),
+        deps: stack.bot.deps,
+        slot: 'demo-1',
+      });
+    },
+  );
+  clock.set('2026-03-30T03:00:00Z');
+  await transcript.step(
+    'the clock',
+    'moves on two hours; the job runs again and sends nothing new',
+    async () => {
+      await runJob(deadlineRemindersJob, {
+        now: clock.now(),
+        deps: stack.bot.deps,
+        slot: 'demo-2',
+      });
+    },
   );
 }
