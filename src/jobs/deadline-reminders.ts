@@ -2,6 +2,7 @@ import { deadlineReminderCard } from '../../cards/deadline-reminder';
 import { dueReminders, reminderPolicy, reminderStateOf } from '../domain/reminders';
 import { formatInTz } from '../domain/deadline';
 import type { Target } from '../feishu/messenger';
+import { materialCounts } from '../services/activities/cards';
 import { checklistLines } from '../services/activities/view-models';
 import type { Job } from './types';
 
@@ -37,16 +38,7 @@ export const deadlineRemindersJob: Job = {
         state: reminderStateOf(activity.state),
       });
       for (const reminder of result.due) {
-        const { byKind, undescribed } = await deps.repos.activities.countMaterials(activity._id);
-        const counts = {
-          documents: byKind.document ?? 0,
-          photos: byKind.photo ?? 0,
-          audio: byKind.audio ?? 0,
-          video: byKind.video ?? 0,
-          links: byKind.link ?? 0,
-          physical: byKind.physical ?? 0,
-          undescribed,
-        };
+        const counts = await materialCounts(activity, deps);
         const card = deadlineReminderCard({
           activityId: activity._id,
           code: activity.code,
@@ -59,7 +51,7 @@ export const deadlineRemindersJob: Job = {
           missing: checklistLines(activity, counts)
             .filter((l) => l.required && !l.done)
             .map((l) => l.label),
-          undescribed,
+          undescribed: counts.undescribed,
         });
         const key = repo.markId(activity._id, deadline, reminder.key);
         const targets: Target[] = [

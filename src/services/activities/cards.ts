@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { ActivityListFilters, RegistrationValues } from '../../../cards/activity-views';
+import type {
+  ActivityListFilters,
+  MaterialCountsView,
+  RegistrationValues,
+} from '../../../cards/activity-views';
 import { activityConfirmationCard } from '../../../cards/activity-confirmation';
 import { activityListCard } from '../../../cards/activity-list';
 import { activityStatusCard } from '../../../cards/activity-status';
@@ -70,7 +74,8 @@ export async function registrationFormFor(
   });
 }
 
-async function materialCounts(a: ActivityDoc, deps: AppDeps) {
+/** An activity's materials counted by kind, as the cards show them. */
+export async function materialCounts(a: ActivityDoc, deps: AppDeps): Promise<MaterialCountsView> {
   const { byKind, undescribed } = await deps.repos.activities.countMaterials(a._id);
   const n = (k: string) => byKind[k] ?? 0;
   return {
