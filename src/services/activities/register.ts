@@ -1,6 +1,6 @@
 import type { ActivityDoc } from '../../db/models/activity';
 import { parseRegistrationForm, type RegistrationField } from '../../domain/activity-input';
-import { handoverDeadline } from '../../domain/deadline';
+import { formatInTz, handoverDeadline } from '../../domain/deadline';
 import type { I18nText } from '../../i18n/t';
 import type { AppDeps } from '../../app/deps';
 
@@ -29,11 +29,7 @@ export async function registerActivity(
   const v = parsed.value;
   const now = deps.clock.now();
   const deadline = handoverDeadline(v.endAt, deps.config.tz);
-  const year = Number(
-    new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.tz, year: 'numeric' }).format(
-      v.startAt,
-    ),
-  );
+  const year = Number(formatInTz(v.startAt, deps.config.tz, 'YYYY'));
   const { activity, created } = await deps.repos.activities.createOnce(
     {
       _id: activityIdForDraft(who.draftId),
