@@ -17,6 +17,7 @@ import {
   inboxQueueModel,
 } from './models/inbox-event';
 import { jobRunModel } from './models/job';
+import { materialHashModel, materialModel } from './models/material';
 
 /** Every model of the bot; new collections are added here so their indexes exist at start. */
 export function allModels(conn: Connection) {
@@ -37,6 +38,8 @@ export function allModels(conn: Connection) {
     registrationClaimModel(conn),
     reminderMarkModel(conn),
     jobRunModel(conn),
+    materialModel(conn),
+    materialHashModel(conn),
   ];
 }
 
