@@ -39,6 +39,14 @@ export const cardActionSchema = z.discriminatedUnion('action', [
     filters: listFilters.optional(),
   }),
   z.object({ action: z.literal('activity.list.filter') }),
+  z.object({ action: z.literal('extension.open'), activityId }),
+  z.object({ action: z.literal('extension.submit'), activityId }),
+  z.object({
+    action: z.literal('extension.decide'),
+    requestId: z.string().min(1).max(96),
+    decision: z.enum(['approve', 'reject']),
+  }),
+  z.object({ action: z.literal('deadline.remind_now'), activityId }),
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

@@ -87,7 +87,7 @@ export function checklistBlock(
   });
 }
 
-type ShownButton = Exclude<ActivityButton, 'request_extension' | 'submit_handover'>;
+type ShownButton = Exclude<ActivityButton, 'submit_handover'>;
 
 type IdAction = Extract<CardAction, { activityId: string }>['action'];
 
@@ -98,11 +98,12 @@ const BUTTONS: Record<ShownButton, [ActivityMessageKey, IdAction, ButtonType]> =
   edit: ['card.btn.edit', 'activity.edit.open', 'default'],
   cancel: ['card.btn.cancel', 'activity.cancel.open', 'danger'],
   restore: ['card.btn.restore', 'activity.restore', 'primary'],
+  request_extension: ['card.btn.request_extension', 'extension.open', 'default'],
 };
 
-/** One activity button; extension and handover buttons belong to later features and render nothing. */
+/** One activity button; the handover button belongs to a later feature and renders nothing. */
 export function activityButton(name: ActivityButton, activityId: string): CardElement | undefined {
-  if (name === 'request_extension' || name === 'submit_handover') return undefined;
+  if (name === 'submit_handover') return undefined;
   const [text, action, type] = BUTTONS[name];
   return button(ta(text), actionValue({ action, activityId }), { type });
 }

@@ -1,3 +1,4 @@
+import { td } from '../src/i18n/messages-deadline';
 import { t, tPerLang, type I18nText } from '../src/i18n/t';
 import { actionValue } from './actions';
 import { button, buttonRow, card, markdown, type Card } from './card';
@@ -13,6 +14,10 @@ export interface DeadlineReminderView {
   /** Required checklist items with no material yet. */
   missing: I18nText[];
   undescribed: number;
+  /** Set while an extension request waits for a decision: the requested `YYYY-MM-DD`. */
+  pendingExtension?: string;
+  /** Whether the request-extension button applies (not while one is pending). */
+  canExtend?: boolean;
 }
 
 /** A reminder of the one-month handover deadline: how long is left, what is missing, one tap to the status. */
@@ -37,12 +42,22 @@ export function deadlineReminderCard(v: DeadlineReminderView): Card {
           )
         : markdown(t('reminder.complete')),
       v.undescribed > 0 && markdown(t('reminder.undescribed', { count: v.undescribed })),
+      v.pendingExtension !== undefined &&
+        markdown(td('reminder.pending_ext', { date: v.pendingExtension })),
       buttonRow([
         button(
           t('reminder.status'),
           actionValue({ action: 'activity.status', activityId: v.activityId }),
           { type: 'primary' },
         ),
+        ...(v.canExtend && v.pendingExtension === undefined
+          ? [
+              button(
+                td('reminder.extend'),
+                actionValue({ action: 'extension.open', activityId: v.activityId }),
+              ),
+            ]
+          : []),
       ]),
     ],
     t('reminder.title', { code: v.code }),

@@ -6,7 +6,9 @@ import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { InboxRepo } from '../db/inbox-repo';
 import { JobRepo } from '../db/job-repo';
+import { MaterialCurationRepo } from '../db/material-curation-repo';
 import { ReminderRepo } from '../db/reminder-repo';
+import { ExtensionRepo } from '../db/extension-repo';
 import { ensureIndexes } from '../db/indexes';
 import { FeishuApi } from '../feishu/api';
 import { Messenger } from '../feishu/messenger';
@@ -51,6 +53,8 @@ export async function buildBot(opts: {
     activities: new ActivityRepo(connection),
     jobs: new JobRepo(connection),
     reminders: new ReminderRepo(connection),
+    curation: new MaterialCurationRepo(connection),
+    extensions: new ExtensionRepo(connection),
   };
   const { client, cache } = createSdkClient({
     appId: config.feishu.appId,

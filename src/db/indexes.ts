@@ -16,8 +16,14 @@ import {
   inboxEventModel,
   inboxQueueModel,
 } from './models/inbox-event';
+import { extensionDecisionModel, extensionRequestModel } from './models/extension';
 import { jobRunModel } from './models/job';
 import { materialHashModel, materialModel } from './models/material';
+import {
+  materialCardModel,
+  publicityFilingModel,
+  publicityReminderModel,
+} from './models/material-card';
 
 /** Every model of the bot; new collections are added here so their indexes exist at start. */
 export function allModels(conn: Connection) {
@@ -38,8 +44,13 @@ export function allModels(conn: Connection) {
     registrationClaimModel(conn),
     reminderMarkModel(conn),
     jobRunModel(conn),
+    extensionRequestModel(conn),
+    extensionDecisionModel(conn),
     materialModel(conn),
     materialHashModel(conn),
+    materialCardModel(conn),
+    publicityFilingModel(conn),
+    publicityReminderModel(conn),
   ];
 }
 

@@ -1,4 +1,5 @@
 import { allowedEvents, isEditable, type ActivityState } from './activity-lifecycle';
+import { EXTENDABLE_STATES } from './extension';
 import type { Roles } from './roles';
 
 /** The parts of an activity the rules look at. */
@@ -23,7 +24,8 @@ export type ActivityButtonName =
   | 'status'
   | 'edit'
   | 'cancel'
-  | 'restore';
+  | 'restore'
+  | 'request_extension';
 
 /**
  * The next steps a viewer may take, in display order: a card shows only these, and every handler
@@ -50,5 +52,7 @@ export function activityButtons(
   if (manage && open) buttons.push('edit');
   if (manage && allowedEvents(activity.state).includes('cancel')) buttons.push('cancel');
   if (roles.archivist && activity.state === 'cancelled') buttons.push('restore');
+  const organizer = roles.openId === activity.registrant || roles.openId === activity.contact;
+  if (organizer && EXTENDABLE_STATES.includes(activity.state)) buttons.push('request_extension');
   return buttons;
 }

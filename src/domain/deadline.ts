@@ -158,3 +158,13 @@ export function parseFeishuDateTime(value: string): Date | undefined {
   const offsetMinutes = (m[7] === '-' ? -1 : 1) * (offH * 60 + offM);
   return new Date(utcMs - offsetMinutes * 60_000);
 }
+
+/**
+ * A date picker's value (`2026-12-20 +0800`, or a bare `2026-12-20`) as noon of that calendar day in
+ * `tz`, so the day survives any offset; `undefined` when it is not a real date.
+ */
+export function parseFeishuDate(value: string, tz: string): Date | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?: [+-]\d{2}:?\d{2})?$/.exec(value.trim());
+  if (!m?.[1] || !parseFeishuDateTime(`${m[1]} +0000`)) return undefined;
+  return dayjs.tz(`${m[1]} 12:00`, tz).toDate();
+}

@@ -11,7 +11,9 @@ import type { ActivityState } from './activity-lifecycle';
 import { validateExtensionDate } from './deadline';
 import type { Directory } from './directory';
 import { DomainError } from './errors';
+import { isQuietTime, type ReminderPolicy } from './reminders';
 import { leaderInChargeOf, type Roles } from './roles';
+import { workdaysBetween } from './workdays';
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
@@ -195,4 +197,21 @@ export function cardExpiry(sentAt: Date): Date {
 /** Whether a pending request's card, sent at `sentAt`, must be re-sent at `now` (at or past expiry). */
 export function needsResend(sentAt: Date, now: Date): boolean {
   return now.getTime() >= cardExpiry(sentAt).getTime();
+}
+
+/** Workdays a request may wait before its decider is reminded. */
+export const PENDING_REMINDER_WORKDAYS = 2;
+
+/**
+ * Workdays a pending request has waited, when its one reminder to the decider is due at `now` (2
+ * workdays after the request, outside quiet hours); `undefined` otherwise. The caller sends it once.
+ */
+export function pendingReminderDue(
+  createdAt: Date,
+  now: Date,
+  policy: ReminderPolicy,
+): number | undefined {
+  if (isQuietTime(now, policy)) return undefined;
+  const waited = workdaysBetween(createdAt, now, policy.tz);
+  return waited >= PENDING_REMINDER_WORKDAYS ? waited : undefined;
 }

@@ -31,6 +31,11 @@ export class Messenger {
     return this.send(target, 'interactive', JSON.stringify(card), key);
   }
 
+  /** Whether something was already sent under this key (so a caller can say "already done"). */
+  async alreadySent(key: string): Promise<boolean> {
+    return (await this.deliveries.find(sendUuid(key))) !== null;
+  }
+
   async sendText(target: Target, text: string, key: string): Promise<string> {
     return this.send(target, 'text', JSON.stringify({ text }), key);
   }

@@ -7,6 +7,12 @@ import { onMessageReceived } from './message-received';
 import { onBotDeleted } from './activity-commands';
 import { CREATE_CHAT_TASK } from './card-actions/activity-actions';
 import { onCreateChatTask } from './create-chat-task';
+import {
+  EXTENSION_DECIDED_TASK,
+  notifyDecision,
+  sendDecisionCards,
+} from '../services/extensions/decide-extension';
+import { EXTENSION_REQUESTED_TASK } from '../services/extensions/request-extension';
 
 /** Task type of the alert sent when an inbox record is given up on. */
 export const INBOX_FAILED_TASK = 'task.alert_inbox_failed';
@@ -30,6 +36,11 @@ export function buildInboxHandlers(deps: AppDeps): Record<string, InboxHandler> 
     p2p_chat_create: bind(onP2pChatCreated),
     'im.chat.member.bot.deleted_v1': bind(onBotDeleted),
     [CREATE_CHAT_TASK]: bind(onCreateChatTask),
+    [EXTENSION_REQUESTED_TASK]: async (payload, ctx) => {
+      await sendDecisionCards(String(payload.requestId), ctx.recordId, deps);
+    },
+    [EXTENSION_DECIDED_TASK]: (payload, ctx) =>
+      notifyDecision(String(payload.requestId), ctx.recordId, deps),
     'im.chat.access_event.bot_p2p_chat_entered_v1': () => Promise.resolve(),
     [INBOX_FAILED_TASK]: async (payload, ctx) => {
       const view = {

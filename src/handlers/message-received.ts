@@ -10,6 +10,7 @@ import {
   onRegisterCommand,
   onStatusCommand,
 } from './activity-commands';
+import { onExtensionCommand } from './extension-commands';
 
 /** Text commands, keyed by command name; features add theirs here. */
 export type CommandHandler = (
@@ -35,6 +36,7 @@ export const commandHandlers: Partial<Record<string, CommandHandler>> = {
   status: onStatusCommand,
   my_activities: onMyActivitiesCommand,
   all_activities: onAllActivitiesCommand,
+  extension: onExtensionCommand,
 };
 
 /**

@@ -91,6 +91,7 @@ export const activityMessages = {
   'card.btn.edit': { zh_cn: '修改', en_us: 'Edit' },
   'card.btn.cancel': { zh_cn: '取消活动', en_us: 'Cancel activity' },
   'card.btn.restore': { zh_cn: '恢复活动', en_us: 'Restore' },
+  'card.btn.request_extension': { zh_cn: '申请延期', en_us: 'Request extension' },
 
   'card.confirm.title': { zh_cn: '已登记 {code}', en_us: 'Registered {code}' },
   'card.confirm.bound': {

@@ -1,9 +1,16 @@
 import { deadlineRemindersJob } from './deadline-reminders';
+import { extensionFollowupJob } from './extension-followup';
 import { inboxPurgeJob } from './inbox-purge';
+import { overdueDigestJob } from './overdue-digest';
 import type { Job } from './types';
 
 /** Every scheduled job, in one place. Adding a job is one file plus one line here. */
-export const JOBS: readonly Job[] = [deadlineRemindersJob, inboxPurgeJob];
+export const JOBS: readonly Job[] = [
+  deadlineRemindersJob,
+  overdueDigestJob,
+  extensionFollowupJob,
+  inboxPurgeJob,
+];
 
 /** A job with the cron expression it runs on. */
 export interface PlannedJob {

@@ -9,6 +9,7 @@ import { toast, type CardActionContext, type CardResponse } from './types';
 export { toast, type CardActionContext, type CardResponse } from './types';
 import { roleLabels } from '../../services/role-labels';
 import { activityActions } from './activity-actions';
+import { extensionActions } from './extension-actions';
 
 type ActionHandler<A extends CardAction> = (
   action: A,
@@ -22,6 +23,7 @@ type ActionTable = {
 /** One line per action; features add theirs. */
 const actions: ActionTable = {
   ...activityActions,
+  ...extensionActions,
   'help.show': async (_a, ctx, deps) => {
     const dir = await deps.repos.directory.load();
     return {

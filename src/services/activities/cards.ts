@@ -12,6 +12,9 @@ import { registrationFormCard } from '../../../cards/registration-form';
 import type { AppDeps } from '../../app/deps';
 import type { ActivityQuery } from '../../db/activity-repo';
 import type { ActivityDoc } from '../../db/models/activity';
+import type { ExtensionRequestDoc } from '../../db/models/extension';
+import { formatInTz } from '../../domain/deadline';
+import { td } from '../../i18n/messages-deadline';
 import { ACTIVITY_STATES, isActivityState, stateLabel } from '../../domain/activity-lifecycle';
 import { activityButtons } from '../../domain/activity-permissions';
 import { isCategoryCode } from '../../domain/categories';
@@ -110,6 +113,22 @@ export async function confirmationCardFor(
   });
 }
 
+/** The status card's extension line: pending (to which date), approved (new deadline), rejected, or none. */
+function extensionLine(
+  a: ActivityDoc,
+  latest: ExtensionRequestDoc | null,
+  ctx: ViewContext,
+  deps: AppDeps,
+): I18nText {
+  if (latest?.status === 'pending')
+    return td('ext.status.pending', {
+      date: formatInTz(latest.requestedDeadline, deps.config.tz, 'YYYY-MM-DD'),
+    });
+  if (a.extendedDeadline) return t('extension.approved', { date: summaryView(a, ctx).deadline });
+  if (latest?.status === 'rejected') return td('ext.status.rejected_line');
+  return t('extension.none');
+}
+
 /** Everything about one activity at a glance, with the next steps this viewer may take. */
 export async function statusCardFor(
   current: ActivityDoc,
@@ -119,9 +138,10 @@ export async function statusCardFor(
 ): Promise<Card> {
   const a = await withCurrentState(current, deps);
   const ctx = await context(deps);
-  const [counts, audit] = await Promise.all([
+  const [counts, audit, extensionRequest] = await Promise.all([
     materialCounts(a, deps),
     deps.repos.activities.recentAudit(a._id, 5),
+    deps.repos.extensions.latestFor(a._id),
   ]);
   const handover =
     a.state === 'accepted'
@@ -135,9 +155,7 @@ export async function statusCardFor(
     ...summaryView(a, ctx),
     materials: counts,
     checklist: checklistLines(a, counts),
-    extension: a.extendedDeadline
-      ? t('extension.approved', { date: summaryView(a, ctx).deadline })
-      : t('extension.none'),
+    extension: extensionLine(a, extensionRequest, ctx, deps),
     handover,
     ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}),
     recentChanges: audit.map((e) => auditLine(e, ctx)),
