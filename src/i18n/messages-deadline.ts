@@ -157,6 +157,14 @@ export const deadlineMessages = {
     en_us: '{who} was already reminded today.',
   },
 
+  'audit.extension.requested': { zh_cn: '申请延期至 {date}', en_us: 'asked to extend to {date}' },
+  'audit.extension.approved': {
+    zh_cn: '批准延期至 {date}',
+    en_us: 'approved the extension to {date}',
+  },
+  'audit.extension.rejected': { zh_cn: '驳回了延期申请', en_us: 'rejected the extension request' },
+  'audit.deadline.reminded': { zh_cn: '催办了移交', en_us: 'sent a handover reminder' },
+
   'escalation.title': { zh_cn: '逾期督办 · {code}', en_us: 'Overdue: please follow up · {code}' },
   'escalation.body': {
     zh_cn:

@@ -159,7 +159,10 @@ export async function statusCardFor(
     handover,
     ...(a.cancelReason ? { cancelReason: a.cancelReason } : {}),
     recentChanges: audit.map((e) => auditLine(e, ctx)),
-    buttons: activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: false }),
+    // One request at a time: while one waits, the button would only say so.
+    buttons: activityButtons(rolesOf(viewer, ctx.dir), a, { ...where, showStatus: false }).filter(
+      (b) => b !== 'request_extension' || extensionRequest?.status !== 'pending',
+    ),
   });
 }
 

@@ -1,3 +1,4 @@
+import { td } from '../../i18n/messages-deadline';
 import type {
   ActivityListItem,
   ActivitySummaryView,
@@ -151,6 +152,14 @@ export function auditLine(e: AuditEventDoc, ctx: ViewContext): AuditLine {
       return { ...base, text: t('audit.bound', { chat }) };
     case 'rebound':
       return { ...base, text: t('audit.rebound', { chat }) };
+    case 'extension.requested':
+    case 'extension.approved':
+    case 'extension.rejected':
+    case 'deadline.reminded': {
+      const after = e.changes.find((c) => c.field === 'deadline')?.after;
+      const date = after instanceof Date ? formatInTz(after, ctx.tz, 'YYYY-MM-DD') : '';
+      return { ...base, text: td(`audit.${e.action}`, { date }) };
+    }
     case 'unbound': {
       const before = e.changes[0]?.before;
       return {
