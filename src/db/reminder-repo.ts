@@ -13,6 +13,11 @@ const OWED_STATES = ['registered', 'collecting', 'ended', 'returned'];
 const markId = (activityId: string, deadline: Date, key: string) =>
   `${activityId}|${deadline.getTime()}|${key}`;
 
+export type OwedActivity = Pick<
+  ActivityDoc,
+  '_id' | 'code' | 'state' | 'effectiveDeadline' | 'unit'
+>;
+
 /** Queries of the deadline reminders: which activities to look at, and what was already sent. */
 export class ReminderRepo {
   private readonly activities: Model<ActivityDoc>;
@@ -29,6 +34,27 @@ export class ReminderRepo {
       .find({ state: { $in: OWED_STATES }, effectiveDeadline: { $lte: limit } })
       .sort({ effectiveDeadline: 1 })
       .lean<ActivityDoc[]>();
+  }
+
+  /**
+   * The activities still owing a handover whose effective deadline is before `limit`, with only the
+   * fields a reminder pass decides on (the card is built later, from a fresh read).
+   */
+  async owedSlim(limit: Date): Promise<OwedActivity[]> {
+    return this.activities
+      .find({ state: { $in: OWED_STATES }, effectiveDeadline: { $lte: limit } })
+      .select({ _id: 1, code: 1, state: 1, effectiveDeadline: 1, unit: 1 })
+      .lean<OwedActivity[]>();
+  }
+
+  /** Which of these send-once ids (see `markId`) are recorded already. */
+  async existing(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.marks
+      .find({ _id: { $in: ids } })
+      .select({ _id: 1 })
+      .lean<{ _id: string }[]>();
+    return new Set(rows.map((r) => r._id));
   }
 
   /** Keys already sent or skipped for this activity's current deadline. */

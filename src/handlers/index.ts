@@ -13,6 +13,12 @@ import {
   sendDecisionCards,
 } from '../services/extensions/decide-extension';
 import { EXTENSION_REQUESTED_TASK } from '../services/extensions/request-extension';
+import {
+  DEADLINE_ESCALATION_TASK,
+  DEADLINE_REMINDER_TASK,
+  sendDeadlineReminder,
+  sendEscalation,
+} from '../services/deadlines/send-reminder';
 
 /** Task type of the alert sent when an inbox record is given up on. */
 export const INBOX_FAILED_TASK = 'task.alert_inbox_failed';
@@ -39,6 +45,8 @@ export function buildInboxHandlers(deps: AppDeps): Record<string, InboxHandler> 
     [EXTENSION_REQUESTED_TASK]: async (payload, ctx) => {
       await sendDecisionCards(String(payload.requestId), ctx.recordId, deps);
     },
+    [DEADLINE_REMINDER_TASK]: (payload, ctx) => sendDeadlineReminder(payload, ctx.recordId, deps),
+    [DEADLINE_ESCALATION_TASK]: (payload, ctx) => sendEscalation(payload, ctx.recordId, deps),
     [EXTENSION_DECIDED_TASK]: (payload, ctx) =>
       notifyDecision(String(payload.requestId), ctx.recordId, deps),
     'im.chat.access_event.bot_p2p_chat_entered_v1': () => Promise.resolve(),

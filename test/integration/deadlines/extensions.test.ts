@@ -31,7 +31,13 @@ const deadlineDay = async () => formatInTz((await activity()).effectiveDeadline,
 const run = async (job: Job, iso: string) => {
   bot.clock.set(iso);
   slot += 1;
-  return runJob(job, { now: bot.clock.now(), deps: bot.bot.deps, slot: `ext-${slot}` });
+  const result = await runJob(job, {
+    now: bot.clock.now(),
+    deps: bot.bot.deps,
+    slot: `ext-${slot}`,
+  });
+  await bot.drain(); // jobs queue; the worker sends
+  return result;
 };
 /** The simulator keeps every message; tests look only at those sent since the last forget(). */
 const seen = new Set<string>();

@@ -21,7 +21,13 @@ const cardsTo = (id: string) =>
 const run = async (job: Job, iso: string) => {
   bot.clock.set(iso);
   slot += 1;
-  return runJob(job, { now: bot.clock.now(), deps: bot.bot.deps, slot: `od-${slot}` });
+  const result = await runJob(job, {
+    now: bot.clock.now(),
+    deps: bot.bot.deps,
+    slot: `od-${slot}`,
+  });
+  await bot.drain(); // jobs queue; the worker sends
+  return result;
 };
 const ended = (day: string) => ({
   start_at: `2026-03-${day} 09:00 +0800`,

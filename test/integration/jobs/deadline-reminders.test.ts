@@ -11,11 +11,13 @@ let slot = 0;
 const runAt = async (iso: string) => {
   bot.clock.set(iso);
   slot += 1;
-  return runJob(deadlineRemindersJob, {
+  const result = await runJob(deadlineRemindersJob, {
     now: bot.clock.now(),
     deps: bot.bot.deps,
     slot: `test-${slot}`,
   });
+  await bot.drain(); // the job queues; the worker sends
+  return result;
 };
 const cards = () =>
   [...bot.sim.cardsTo('ou_org1'), ...bot.sim.cardsTo('oc_grp1')].map((m) => json(m.content));
@@ -85,6 +87,20 @@ describe('deadline reminders', () => {
     );
     await runAt('2026-03-29T01:05:00Z');
     await runAt('2026-04-06T01:30:00Z');
+    expect(cards()).toHaveLength(0);
+  });
+
+  it('drops a queued reminder when the handover is submitted before it goes out', async () => {
+    bot.clock.set('2026-03-29T01:05:00Z');
+    await runJob(deadlineRemindersJob, { now: bot.clock.now(), deps: bot.bot.deps, slot: 'q' });
+    await bot.bot.deps.repos.activities.update(
+      activityId,
+      ['collecting'],
+      { state: 'handover_submitted' },
+      [],
+      bot.clock.now(),
+    );
+    await bot.drain();
     expect(cards()).toHaveLength(0);
   });
 });
