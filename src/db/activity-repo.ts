@@ -16,6 +16,8 @@ import {
   type RegistrationClaimDoc,
 } from './models/activity';
 import { isDuplicateKeyError } from './mongo-errors';
+import { reminderWindowModel, type ReminderWindowDoc } from './models/reminder-window';
+import { inReminderWindow, REPAIR_MARGIN_MS } from '../domain/reminder-schedule';
 
 export type NewActivity = Omit<ActivityDoc, 'code' | 'createdAt' | 'updatedAt'>;
 
@@ -49,6 +51,7 @@ export class ActivityRepo {
   private readonly audit: Model<AuditEventDoc>;
   private readonly chats: Model<ChatDoc>;
   private readonly registrationClaims: Model<RegistrationClaimDoc>;
+  private readonly window: Model<ReminderWindowDoc>;
 
   constructor(conn: Connection) {
     this.activities = activityModel(conn);
@@ -57,6 +60,7 @@ export class ActivityRepo {
     this.audit = auditEventModel(conn);
     this.chats = chatModel(conn);
     this.registrationClaims = registrationClaimModel(conn);
+    this.window = reminderWindowModel(conn);
   }
 
   /**
@@ -91,6 +95,8 @@ export class ActivityRepo {
       };
       try {
         await this.activities.collection.insertOne(doc as never);
+        // Registered after the fact (already near or past its deadline): watch it from the start.
+        if (inReminderWindow(doc, now, REPAIR_MARGIN_MS)) await this.watchReminders(doc, now);
         return { activity: doc, created: true };
       } catch (err) {
         // Another process took this number (FerretDB runs $inc as read-then-write): take the next one.
@@ -127,9 +133,25 @@ export class ActivityRepo {
   ): Promise<ActivityDoc | null> {
     const update: Record<string, unknown> = { $set: { ...set, updatedAt: now } };
     if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
-    return this.activities
+    const after = await this.activities
       .findOneAndUpdate({ _id: id, state: { $in: [...inStates] } }, update, { new: true })
       .lean<ActivityDoc>();
+    if (after && (set.state !== undefined || set.effectiveDeadline !== undefined))
+      await this.watchReminders(after, now);
+    return after;
+  }
+
+  /**
+   * Keeps the reminder pass's watch list (domain/reminder-schedule.ts) in step with a change of state
+   * or deadline; the daily reminder-schedule job repairs anything missed.
+   */
+  private async watchReminders(a: ActivityDoc, now: Date): Promise<void> {
+    if (inReminderWindow(a, now, REPAIR_MARGIN_MS)) {
+      const entry = { code: a.code, state: a.state, effectiveDeadline: a.effectiveDeadline };
+      await this.window.replaceOne({ _id: a._id }, entry, { upsert: true });
+    } else {
+      await this.window.deleteOne({ _id: a._id });
+    }
   }
 
   /** One page of activities matching the query, newest first. */
@@ -177,13 +199,21 @@ export class ActivityRepo {
 
   /**
    * Counts an activity's materials by kind, and how many still lack a description. Reads the
-   * `materials` collection the materials feature writes ({ activityId, kind, described, removedAt? }).
+   * `materials` collection the materials feature writes ({ activityId, kind, status, described,
+   * removedAt? }): stored items not removed.
    */
   async countMaterials(
     activityId: string,
   ): Promise<{ byKind: Record<string, number>; undescribed: number }> {
     const materials = this.activities.db.collection('materials');
-    const live = { activityId, removedAt: { $exists: false } };
+    // Only what is kept counts: failed downloads and removed items are not materials (yet).
+    // A photo attached to a physical item or link is part of that item (attachedTo), not one of its own.
+    const live = {
+      activityId,
+      status: 'stored',
+      removedAt: { $exists: false },
+      attachedTo: { $exists: false },
+    };
     const [groups, undescribed] = await Promise.all([
       materials
         .aggregate<{

@@ -10,6 +10,7 @@ import {
   type InboxQueueDoc,
   type InboxRecord,
 } from './models/inbox-event';
+import { insertManyIgnoringDuplicates } from './mongo-errors';
 
 export interface NewInboxRecord {
   id: string;
@@ -30,42 +31,9 @@ interface PendingAccept {
 
 /** Largest group of concurrent accepts written with one insertMany. */
 const ACCEPT_BATCH = 128;
-const DUPLICATE_KEY = 11000;
 /** Completions gathered before writing, and how long to wait for them. */
 const COMPLETE_GATHER = 16;
 const COMPLETE_WINDOW_MS = 20;
-
-interface BulkWriteErrorLike {
-  writeErrors?: { index: number; code: number }[] | { index: number; code: number };
-  code?: number;
-}
-
-/** Indexes of documents an unordered insertMany refused as duplicates; rethrows anything else. */
-function duplicateIndexes(err: unknown): Set<number> {
-  const e = err as BulkWriteErrorLike;
-  const list =
-    e.writeErrors === undefined
-      ? []
-      : Array.isArray(e.writeErrors)
-        ? e.writeErrors
-        : [e.writeErrors];
-  if (list.length === 0 || list.some((w) => w.code !== DUPLICATE_KEY)) throw err;
-  return new Set(list.map((w) => w.index));
-}
-
-/** Inserts documents, ignoring the ones whose keys already exist; returns the indexes refused. */
-async function insertManyIgnoringDuplicates(
-  model: Model<never>,
-  docs: object[],
-): Promise<Set<number>> {
-  if (docs.length === 0) return new Set();
-  try {
-    await model.collection.insertMany(docs as never[], { ordered: false });
-    return new Set();
-  } catch (err) {
-    return duplicateIndexes(err);
-  }
-}
 
 /**
  * Every query on the durable inbox. Three collections:

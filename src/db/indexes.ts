@@ -18,7 +18,16 @@ import {
 } from './models/inbox-event';
 import { extensionDecisionModel, extensionRequestModel } from './models/extension';
 import { jobRunModel } from './models/job';
+import { reminderWindowModel } from './models/reminder-window';
+import { handoverModels } from './models/handover';
 import { materialHashModel, materialModel } from './models/material';
+import {
+  materialBatchAckModel,
+  materialBatchHeadModel,
+  materialBatchModel,
+  materialIntakeModel,
+} from './models/material-intake';
+import { backupModels } from './models/backup';
 import {
   materialCardModel,
   publicityFilingModel,
@@ -44,10 +53,17 @@ export function allModels(conn: Connection) {
     registrationClaimModel(conn),
     reminderMarkModel(conn),
     jobRunModel(conn),
+    reminderWindowModel(conn),
     extensionRequestModel(conn),
     extensionDecisionModel(conn),
     materialModel(conn),
     materialHashModel(conn),
+    ...handoverModels(conn),
+    materialIntakeModel(conn),
+    materialBatchModel(conn),
+    materialBatchHeadModel(conn),
+    materialBatchAckModel(conn),
+    ...backupModels(conn),
     materialCardModel(conn),
     publicityFilingModel(conn),
     publicityReminderModel(conn),

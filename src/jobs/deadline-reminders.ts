@@ -1,4 +1,5 @@
-import type { OwedActivity } from '../db/reminder-repo';
+import type { ReminderWindowDoc } from '../db/models/reminder-window';
+import type { MarkEntry } from '../db/reminder-repo';
 import {
   dueReminders,
   escalationDue,
@@ -12,23 +13,21 @@ import {
   DEADLINE_ESCALATION_TASK,
   DEADLINE_REMINDER_TASK,
 } from '../services/deadlines/send-reminder';
+import { repairOncePerDay } from '../services/deadlines/watch-list';
 import type { Job } from './types';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** Reminders start 7 days before the deadline; look a day further so nothing at the edge is missed. */
-const LOOKAHEAD_MS = 8 * DAY_MS;
 /** Inbox accepts in flight at once (the inbox commits concurrent accepts as one batch). */
-const ENQUEUE_BATCH = 64;
+const ENQUEUE_BATCH = 128;
 
 interface Decision {
-  activity: OwedActivity;
+  activity: ReminderWindowDoc;
   reminder?: DueReminder;
   skipped: string[];
   escalation?: string;
 }
 
 /** What is due for one activity, computed as if nothing had been sent: only the latest key counts. */
-function decide(activity: OwedActivity, now: Date, policy: ReminderPolicy): Decision {
+function decide(activity: ReminderWindowDoc, now: Date, policy: ReminderPolicy): Decision {
   const state = reminderStateOf(activity.state);
   const deadline = activity.effectiveDeadline;
   const result = dueReminders({ deadline, now, policy, sentKeys: new Set(), state });
@@ -45,16 +44,17 @@ function decide(activity: OwedActivity, now: Date, policy: ReminderPolicy): Deci
 }
 
 /**
- * Decides which deadline reminders and escalations are due, and hands each to the inbox as a task the
+ * Decides which deadline reminders and escalations are due and hands each to the inbox as a task the
  * worker sends: the contact (privately) and the bound group 7, 3 and 1 days before, on the due day's
  * morning, then every 2 workdays while overdue; the leader in charge at 7 days overdue and weekly.
  *
- * The rules are the pure `dueReminders` / `escalationDue`. Every reminder has a send-once key per
- * deadline (`<activity>|<deadline ms>|<key>`, so an extension starts afresh); the task is stored under
- * that key and the key is then marked, so overlapping runs, restarts and replicas never send twice,
- * and a run after downtime catches up with the latest reminder only. The pass reads the owed
- * activities once and one batch of marks: its work follows what is due, and the sending (rate-limited
- * by Feishu) happens in the worker, not here.
+ * The rules are the pure `dueReminders` / `escalationDue`. Each reminder has a send-once key per
+ * deadline; its task is queued under that key and the key then marked, so overlapping runs,
+ * restarts and replicas never send twice, and a run after downtime catches up with the latest
+ * reminder only. The pass reads the watch list (activities within 8 days of their deadline or past
+ * it, domain/reminder-schedule.ts) and one batch of marks, and writes in batches: its work follows
+ * what is due, not the size of the register. Sending (rate-limited by Feishu) is the worker's job,
+ * and the worker re-reads the activity, so one handed over meanwhile is not reminded.
  */
 export const deadlineRemindersJob: Job = {
   name: 'deadline-reminders',
@@ -64,10 +64,12 @@ export const deadlineRemindersJob: Job = {
   async run({ now, deps, log }) {
     const policy = reminderPolicy({ tz: deps.config.tz });
     const repo = deps.repos.reminders;
-    const owed = await repo.owedSlim(new Date(now.getTime() + LOOKAHEAD_MS));
-    const decisions = owed
+    const repaired = await repairOncePerDay(now, deps);
+    if (repaired) log.info(repaired, 'reminder.watch_list_repaired');
+    const watched = await repo.watched();
+    const decisions = watched
       .map((a) => decide(a, now, policy))
-      .filter((d) => d.reminder || d.escalation || d.skipped.length);
+      .filter((d) => d.reminder ?? d.escalation);
     const idOf = (d: Decision, key: string) =>
       repo.markId(d.activity._id, d.activity.effectiveDeadline, key);
     const done = await repo.existing(
@@ -76,66 +78,58 @@ export const deadlineRemindersJob: Job = {
         ...(d.escalation ? [idOf(d, d.escalation)] : []),
       ]),
     );
+    const tasks: Parameters<typeof enqueueTask>[2][] = [];
+    const marks: MarkEntry[] = [];
     let sent = 0;
     let escalated = 0;
     let skipped = 0;
-    const work: (() => Promise<void>)[] = [];
     for (const d of decisions) {
-      const { activity } = d;
-      const deadline = activity.effectiveDeadline;
+      const { _id: activityId, effectiveDeadline: deadline, code } = d.activity;
       const reminder = d.reminder && !done.has(idOf(d, d.reminder.key)) ? d.reminder : undefined;
       if (reminder) {
-        const id = idOf(d, reminder.key);
-        sent += 1;
-        work.push(async () => {
-          await enqueueTask(deps.repos.inbox, deps.clock, {
-            key: `reminder:${id}`,
-            type: DEADLINE_REMINDER_TASK,
-            payload: {
-              activityId: activity._id,
-              deadline: deadline.toISOString(),
-              key: reminder.key,
-              ...(reminder.overdueDays !== undefined
-                ? { overdueDays: reminder.overdueDays }
-                : { daysLeft: reminder.daysLeft ?? 0 }),
-            },
-          });
-          await repo.mark(activity._id, deadline, [reminder.key], 'sent', now);
-          log.info(
-            { activityId: activity._id, code: activity.code, key: reminder.key },
-            'reminder.queued',
-          );
+        tasks.push({
+          key: `reminder:${idOf(d, reminder.key)}`,
+          type: DEADLINE_REMINDER_TASK,
+          payload: {
+            activityId,
+            deadline: deadline.toISOString(),
+            key: reminder.key,
+            ...(reminder.overdueDays !== undefined
+              ? { overdueDays: reminder.overdueDays }
+              : { daysLeft: reminder.daysLeft ?? 0 }),
+          },
         });
-      }
-      if (reminder && d.skipped.length) {
+        marks.push({ activityId, deadline, key: reminder.key, status: 'sent' });
+        marks.push(
+          ...d.skipped.map((key) => ({ activityId, deadline, key, status: 'skipped' as const })),
+        );
+        sent += 1;
         skipped += d.skipped.length;
-        work.push(() => repo.mark(activity._id, deadline, d.skipped, 'skipped', now));
+        log.info({ activityId, code, key: reminder.key }, 'reminder.queued');
       }
       const escalation =
         d.escalation && !done.has(idOf(d, d.escalation)) ? d.escalation : undefined;
       if (escalation) {
-        const id = idOf(d, escalation);
-        escalated += 1;
-        work.push(async () => {
-          await enqueueTask(deps.repos.inbox, deps.clock, {
-            key: `escalation:${id}`,
-            type: DEADLINE_ESCALATION_TASK,
-            payload: { activityId: activity._id, deadline: deadline.toISOString() },
-          });
-          await repo.mark(activity._id, deadline, [escalation], 'sent', now);
-          log.info(
-            { activityId: activity._id, code: activity.code, key: escalation },
-            'reminder.escalated',
-          );
+        tasks.push({
+          key: `escalation:${idOf(d, escalation)}`,
+          type: DEADLINE_ESCALATION_TASK,
+          payload: { activityId, deadline: deadline.toISOString() },
         });
+        marks.push({ activityId, deadline, key: escalation, status: 'sent' });
+        escalated += 1;
+        log.info({ activityId, code, key: escalation }, 'reminder.escalated');
       }
     }
-    for (let i = 0; i < work.length; i += ENQUEUE_BATCH) {
-      await Promise.all(work.slice(i, i + ENQUEUE_BATCH).map((w) => w()));
+    // Queue first, then mark: a crash in between re-queues under the same key, which the inbox refuses.
+    for (let i = 0; i < tasks.length; i += ENQUEUE_BATCH) {
+      await Promise.all(
+        tasks.slice(i, i + ENQUEUE_BATCH).map((t) => enqueueTask(deps.repos.inbox, deps.clock, t)),
+      );
     }
+    await repo.markMany(marks, now);
     return {
-      summary: `${sent} reminder(s) and ${escalated} escalation(s) queued, ${skipped} skipped as pointless, ${owed.length} owed activit(ies) examined`,
-      counts: { sent, escalated, skipped, examined: owed.length },
+      summary: `${sent} reminder(s) and ${escalated} escalation(s) queued, ${skipped} skipped as pointless, ${watched.length} watched activit(ies) examined`,
+      counts: { sent, escalated, skipped, examined: watched.length },
     };
   },
 };

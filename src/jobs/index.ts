@@ -2,14 +2,18 @@ import { deadlineRemindersJob } from './deadline-reminders';
 import { extensionFollowupJob } from './extension-followup';
 import { inboxPurgeJob } from './inbox-purge';
 import { overdueDigestJob } from './overdue-digest';
+import { publicityRemindersJob } from './publicity-reminders';
+import { reminderScheduleJob } from './reminder-schedule';
 import type { Job } from './types';
 
 /** Every scheduled job, in one place. Adding a job is one file plus one line here. */
 export const JOBS: readonly Job[] = [
   deadlineRemindersJob,
+  reminderScheduleJob,
   overdueDigestJob,
   extensionFollowupJob,
   inboxPurgeJob,
+  publicityRemindersJob,
 ];
 
 /** A job with the cron expression it runs on. */

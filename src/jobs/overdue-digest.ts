@@ -1,10 +1,12 @@
 import { DIGEST_MAX_ROWS, overdueDigestCard, type OverdueRow } from '../../cards/overdue-digest';
 import { daysBetweenCalendarDays, formatInTz } from '../domain/deadline';
 import { sortOverdue } from '../domain/overdue';
+import { reminderStateOf } from '../domain/reminders';
 import { displayName } from '../domain/roles';
 import { materialCounts } from '../services/activities/cards';
 import { alertArchivists } from '../services/alert-archivists';
 import { unitName } from '../services/extensions/extension-views';
+import { repairOncePerDay } from '../services/deadlines/watch-list';
 import type { Job } from './types';
 
 /**
@@ -19,8 +21,14 @@ export const overdueDigestJob: Job = {
   description: "Sends the archivists' daily digest of overdue handovers.",
   async run({ now, deps, log }) {
     const tz = deps.config.tz;
-    const overdue = (await deps.repos.reminders.owedBefore(now)).filter(
-      (a) => a.effectiveDeadline.getTime() < now.getTime(),
+    // Every overdue activity is on the reminder watch list; read the full records of those only.
+    const repo = deps.repos.reminders;
+    await repairOncePerDay(now, deps);
+    const ids = (await repo.watched())
+      .filter((w) => reminderStateOf(w.state) === 'open' && w.effectiveDeadline < now)
+      .map((w) => w._id);
+    const overdue = (await repo.activitiesByIds(ids)).filter(
+      (a) => reminderStateOf(a.state) === 'open' && a.effectiveDeadline.getTime() < now.getTime(),
     );
     if (overdue.length === 0)
       return { summary: 'nothing overdue', counts: { overdue: 0, recipients: 0 } };

@@ -9,6 +9,8 @@ export interface TestBot extends LocalStack {
   logLines: string[];
   drain(): Promise<number>;
   dropDatabase(): Promise<void>;
+  /** The bot's database, for tests that change data behind the bot's back. */
+  connection: import('mongoose').Connection;
 }
 
 /** A directory most tests share: two units, a leader for one, archivists, publicity, an admin. */
@@ -47,6 +49,7 @@ export async function startTestBot(
     clock,
     logLines,
     drain: () => stack.bot.worker.drain(),
+    connection: db.connection,
     dropDatabase: () => db.close(),
     close: async () => {
       await stack.close();

@@ -1,5 +1,6 @@
 import { deadlineRemindersJob } from '../../../src/jobs/deadline-reminders';
 import { runJob } from '../../../src/jobs/runner';
+import { reminderScheduleJob } from '../../../src/jobs/reminder-schedule';
 import { json, registerThroughCard, tap } from '../../support/activity-flows';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 
@@ -102,5 +103,17 @@ describe('deadline reminders', () => {
     );
     await bot.drain();
     expect(cards()).toHaveLength(0);
+  });
+
+  it("restores a lost watch-list entry with the next day's repair", async () => {
+    await runAt('2026-03-28T01:05:00Z'); // the day's first pass repairs the list: the activity joins
+    await bot.connection.collection('reminder_window').deleteMany({});
+    await runAt('2026-03-28T05:00:00Z');
+    expect(cards()).toHaveLength(0);
+    bot.clock.set('2026-03-28T19:30:00Z'); // 03:30 the next morning
+    await runJob(reminderScheduleJob, { now: bot.clock.now(), deps: bot.bot.deps, slot: 'repair' });
+    await runAt('2026-03-29T01:05:00Z');
+    expect(cards()).toHaveLength(2);
+    expect(cards()[0]).toContain('还剩 **7 天**');
   });
 });
