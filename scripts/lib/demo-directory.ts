@@ -33,4 +33,6 @@ export const DEMO_NAMES: Record<string, string> = {
   oc_archive_room: '群「综合档案室」',
   oc_p2p_zhang: '张老师 private chat',
   oc_p2p_wang: '王档案员 private chat',
+  oc_p2p_zhou: '周老师 private chat',
+  oc_p2p_vp_li: '李副院长 private chat',
 };

@@ -2,8 +2,9 @@ import type { LocalStack } from '../../src/app/local-stack';
 import type { FixedClock } from '../../src/lib/clock';
 import type { events as Events } from '../../src/simulator';
 import type { DemoTranscript } from './demo-kit';
-import { deadlineRemindersJob } from '../../src/jobs/deadline-reminders';
-import { runJob } from '../../src/jobs/runner';
+import { demoDeadlines } from './demo-deadlines';
+import { demoMaterialsIntake } from './demo-materials-intake';
+import { demoMaterialsDescribe } from './demo-materials-describe';
 
 export interface ScenarioContext {
   stack: LocalStack;
@@ -163,29 +164,10 @@ export async function runScenario({
     ),
   );
 
-  // ── Deadlines: the clock moves on and the reminder job runs ──
-  clock.set('2026-03-30T01:05:00Z');
-  await transcript.step(
-    'the clock',
-    'moves to 30 March 09:05 (7 days before the deadline); the reminder job runs',
-    async () => {
-      await runJob(deadlineRemindersJob, {
-        now: clock.now(),
-        deps: stack.bot.deps,
-        slot: 'demo-1',
-      });
-    },
-  );
-  clock.set('2026-03-30T03:00:00Z');
-  await transcript.step(
-    'the clock',
-    'moves on two hours; the job runs again and sends nothing new',
-    async () => {
-      await runJob(deadlineRemindersJob, {
-        now: clock.now(),
-        deps: stack.bot.deps,
-        slot: 'demo-2',
-      });
-    },
-  );
+  // ── Materials: photos and a document dropped into the group, one card per batch ──
+  await demoMaterialsIntake({ stack, transcript, clock, events });
+  await demoMaterialsDescribe({ stack, transcript, clock, events });
+
+  // ── Deadlines: reminders, an extension decided by the leader, the overdue digest ──
+  await demoDeadlines({ stack, transcript, clock, events });
 }
