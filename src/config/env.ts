@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { archiveConfig, archiveEnvShape, type ArchiveConfig } from './archive';
 
 const ROLE_NAMES = ['web', 'worker', 'jobs'] as const;
 export type ProcessRole = (typeof ROLE_NAMES)[number];
@@ -100,6 +101,19 @@ export const envSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   JOB_SCHEDULES: jobSchedules,
+  INTAKE_BATCH_WINDOW_SECONDS: z.coerce.number().int().min(0).max(3600).default(20),
+  REMINDER_QUIET_HOURS: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must look like 21:00-08:00')
+    .default('21:00-08:00'),
+  REMINDER_WEEKENDS_QUIET: z.enum(['true', 'false']).default('false'),
+  REMINDER_HOUR: z.coerce.number().int().min(0).max(23).default(9),
+  REMINDER_OVERDUE_EVERY_WORKDAYS: z.coerce.number().int().min(1).max(20).default(2),
+  BACKUP_TARGETS_FILE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  ...archiveEnvShape,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -126,6 +140,20 @@ export interface Config {
   webhookMaxBodyBytes: number;
   /** Cron overrides by job name (JOB_SCHEDULES); jobs not named keep their default schedule. */
   jobSchedules: Readonly<Record<string, string>>;
+  /** Messages from one sender closer than this form one batch with one acknowledgement. */
+  intakeBatchWindowSeconds: number;
+  /** When deadline reminders may go out (domain/reminders.ts ReminderPolicy, without the zone). */
+  reminders: {
+    quietStart: string;
+    quietEnd: string;
+    weekendsQuiet: boolean;
+    dueDayHour: number;
+    overdueEveryWorkdays: number;
+  };
+  /** The backup targets file (src/config/backup-targets.ts); unset = backups not configured. */
+  backupTargetsFile: string | undefined;
+  /** Archive numbers, transfer lists and assessment rules (src/config/archive.ts). */
+  archive: ArchiveConfig;
 }
 
 /** Thrown with one line per problem; values are never included, so secrets cannot leak. */
@@ -173,6 +201,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }),
     webhookMaxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
     jobSchedules: Object.freeze({ ...e.JOB_SCHEDULES }),
+    intakeBatchWindowSeconds: e.INTAKE_BATCH_WINDOW_SECONDS,
+    reminders: Object.freeze({
+      quietStart: e.REMINDER_QUIET_HOURS.slice(0, 5),
+      quietEnd: e.REMINDER_QUIET_HOURS.slice(6),
+      weekendsQuiet: e.REMINDER_WEEKENDS_QUIET === 'true',
+      dueDayHour: e.REMINDER_HOUR,
+      overdueEveryWorkdays: e.REMINDER_OVERDUE_EVERY_WORKDAYS,
+    }),
+    backupTargetsFile: e.BACKUP_TARGETS_FILE,
+    archive: archiveConfig(e),
   });
 }
 
@@ -190,12 +228,19 @@ export interface CliConfig {
   dataDir: string;
   ferretdbBin: string | undefined;
   tz: string;
+  backupTargetsFile: string | undefined;
 }
 
 /** Parses the database subset of the schema for CLIs (directory import, reports, backups). */
 export function loadCliConfig(env: Record<string, string | undefined>): CliConfig {
   const result = envSchema
-    .pick({ MONGODB_URI: true, DATA_DIR: true, FERRETDB_BIN: true, BUSINESS_TZ: true })
+    .pick({
+      MONGODB_URI: true,
+      DATA_DIR: true,
+      FERRETDB_BIN: true,
+      BUSINESS_TZ: true,
+      BACKUP_TARGETS_FILE: true,
+    })
     .safeParse(env);
   if (!result.success) {
     throw new ConfigError(
@@ -207,5 +252,6 @@ export function loadCliConfig(env: Record<string, string | undefined>): CliConfi
     dataDir: result.data.DATA_DIR,
     ferretdbBin: result.data.FERRETDB_BIN,
     tz: result.data.BUSINESS_TZ,
+    backupTargetsFile: result.data.BACKUP_TARGETS_FILE,
   });
 }

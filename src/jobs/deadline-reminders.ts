@@ -3,7 +3,6 @@ import type { MarkEntry } from '../db/reminder-repo';
 import {
   dueReminders,
   escalationDue,
-  reminderPolicy,
   reminderStateOf,
   type DueReminder,
   type ReminderPolicy,
@@ -14,6 +13,7 @@ import {
   DEADLINE_REMINDER_TASK,
 } from '../services/deadlines/send-reminder';
 import { repairOncePerDay } from '../services/deadlines/watch-list';
+import { policyOf } from '../services/deadlines/reminder-card';
 import type { Job } from './types';
 
 /** Inbox accepts in flight at once (the inbox commits concurrent accepts as one batch). */
@@ -62,7 +62,7 @@ export const deadlineRemindersJob: Job = {
   description:
     'Queues handover-deadline reminders (T-7, T-3, T-1, due day, every 2 workdays overdue) and escalations to the leader in charge.',
   async run({ now, deps, log }) {
-    const policy = reminderPolicy({ tz: deps.config.tz });
+    const policy = policyOf(deps.config);
     const repo = deps.repos.reminders;
     const repaired = await repairOncePerDay(now, deps);
     if (repaired) log.info(repaired, 'reminder.watch_list_repaired');

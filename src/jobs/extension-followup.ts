@@ -1,10 +1,11 @@
 import { needsResend, pendingReminderDue } from '../domain/extension';
-import { reminderPolicy } from '../domain/reminders';
+
 import {
   applyDecision,
   decisionRecipients,
   sendDecisionCards,
 } from '../services/extensions/decide-extension';
+import { policyOf } from '../services/deadlines/reminder-card';
 import type { Job } from './types';
 
 /**
@@ -26,7 +27,7 @@ export const extensionFollowupJob: Job = {
       await applyDecision(request, decision, activity, deps);
       repaired += 1;
     }
-    const policy = reminderPolicy({ tz: deps.config.tz });
+    const policy = policyOf(deps.config);
     const dir = await deps.repos.directory.load();
     let reminded = 0;
     let resent = 0;

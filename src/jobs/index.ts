@@ -1,3 +1,7 @@
+import { backupDrillJob } from './backup-drill';
+import { backupFixityJob } from './backup-fixity';
+import { backupFullJob } from './backup-full';
+import { backupRealtimeJob } from './backup-realtime';
 import { deadlineRemindersJob } from './deadline-reminders';
 import { extensionFollowupJob } from './extension-followup';
 import { inboxPurgeJob } from './inbox-purge';
@@ -13,6 +17,10 @@ export const JOBS: readonly Job[] = [
   overdueDigestJob,
   extensionFollowupJob,
   inboxPurgeJob,
+  backupRealtimeJob,
+  backupFullJob,
+  backupFixityJob,
+  backupDrillJob,
   publicityRemindersJob,
 ];
 

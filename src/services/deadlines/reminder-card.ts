@@ -5,6 +5,7 @@ import type { ActivityDoc } from '../../db/models/activity';
 import type { ExtensionRequestDoc } from '../../db/models/extension';
 import { daysBetweenCalendarDays, formatInTz } from '../../domain/deadline';
 import { EXTENDABLE_STATES } from '../../domain/extension';
+import { reminderPolicy, type ReminderPolicy } from '../../domain/reminders';
 import { materialCounts } from '../activities/cards';
 import { checklistLines } from '../activities/view-models';
 
@@ -43,3 +44,7 @@ export async function reminderCardFor(
       : {}),
   });
 }
+
+/** The reminder policy configured for this bot (quiet hours, weekends, hour, overdue spacing). */
+export const policyOf = (config: AppDeps['config']): ReminderPolicy =>
+  reminderPolicy({ ...config.reminders, tz: config.tz });

@@ -1,5 +1,6 @@
 import { deadlineRemindersJob } from '../../../src/jobs/deadline-reminders';
 import { runJob } from '../../../src/jobs/runner';
+import { startLocalStack } from '../../../src/app/local-stack';
 import { reminderScheduleJob } from '../../../src/jobs/reminder-schedule';
 import { json, registerThroughCard, tap } from '../../support/activity-flows';
 import { startTestBot, type TestBot } from '../../support/test-bot';
@@ -115,5 +116,42 @@ describe('deadline reminders', () => {
     await runAt('2026-03-29T01:05:00Z');
     expect(cards()).toHaveLength(2);
     expect(cards()[0]).toContain('还剩 **7 天**');
+  });
+
+  it('sends nothing twice after a restart (a new process on the same database)', async () => {
+    await runAt('2026-03-29T01:05:00Z');
+    expect(cards()).toHaveLength(2);
+    const restarted = await startLocalStack({ connection: bot.connection, clock: bot.clock });
+    try {
+      await runJob(deadlineRemindersJob, {
+        now: bot.clock.now(),
+        deps: restarted.bot.deps,
+        slot: 'after-restart',
+      });
+      await restarted.bot.worker.drain();
+      expect(restarted.sim.sentMessages()).toHaveLength(0);
+    } finally {
+      await restarted.close();
+    }
+  });
+});
+
+describe('deadline reminders with quiet weekends configured', () => {
+  it('holds a Sunday reminder until Monday morning', async () => {
+    await bot.close();
+    bot = await startTestBot({
+      now: '2026-03-02T02:00:00Z',
+      env: { REMINDER_WEEKENDS_QUIET: 'true', REMINDER_QUIET_HOURS: '20:00-07:30' },
+    });
+    activityId = (await registerThroughCard(bot)).activityId;
+    await tap(bot, 'ou_org1', { action: 'activity.bind_chat', activityId });
+    bot.sim.clear();
+    await runAt('2026-03-29T01:05:00Z'); // Sunday 09:05: T-7 is due but weekends are quiet
+    expect(cards()).toHaveLength(0);
+    await runAt('2026-03-29T23:15:00Z'); // Monday 07:15: still quiet (until 07:30)
+    expect(cards()).toHaveLength(0);
+    await runAt('2026-03-29T23:45:00Z'); // Monday 07:45
+    expect(cards()).toHaveLength(2);
+    expect(cards()[0]).toContain('还剩 **6 天**');
   });
 });
