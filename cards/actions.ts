@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { handoverActionSchemas } from './handover-action-schemas';
 
 const activityId = z.string().min(1).max(64);
 const listFilters = z
@@ -11,6 +12,31 @@ const listFilters = z
     q: z.string().max(100).optional(),
   })
   .strict();
+
+const batchId = z.string().min(1).max(64);
+const materialId = z.string().min(1).max(200);
+const formId = z.string().min(1).max(64);
+const page = z.number().int().min(1).max(10_000);
+
+/** Materials: descriptions, physical items, links, publicity filing, corrections (issue 5 items 4–8). */
+const materialDescribeActions = [
+  z.object({ action: z.literal('material.describe.page'), activityId, batchId, page }),
+  z.object({
+    action: z.literal('material.describe.submit'),
+    activityId,
+    batchId,
+    page,
+    items: z.array(materialId).max(10),
+  }),
+  z.object({ action: z.literal('material.physical.submit'), activityId, formId }),
+  z.object({ action: z.literal('material.link.submit'), activityId, formId }),
+  z.object({ action: z.literal('material.publicity.open'), batchId }),
+  z.object({ action: z.literal('material.publicity.search'), batchId }),
+  z.object({ action: z.literal('material.publicity.file'), batchId, activityId }),
+  z.object({ action: z.literal('material.list'), activityId, page }),
+  z.object({ action: z.literal('material.remove.open'), materialId }),
+  z.object({ action: z.literal('material.remove.submit'), materialId }),
+] as const;
 
 /**
  * Every button and form payload the bot emits, as one discriminated union shared by the card
@@ -47,6 +73,14 @@ export const cardActionSchema = z.discriminatedUnion('action', [
     decision: z.enum(['approve', 'reject']),
   }),
   z.object({ action: z.literal('deadline.remind_now'), activityId }),
+  z.object({ action: z.literal('backup.keeper.confirm'), bagId: z.string().min(1).max(120) }),
+  ...handoverActionSchemas,
+  z.object({
+    action: z.literal('material.describe.open'),
+    activityId,
+    batchId: z.string().min(1).max(64),
+  }),
+  ...materialDescribeActions,
 ]);
 
 export type CardAction = z.infer<typeof cardActionSchema>;

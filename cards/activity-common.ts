@@ -4,6 +4,7 @@
  * https://open.feishu.cn/document/feishu-cards/card-json-v2-components/containers/form-container).
  */
 import { ta, taPerLang, type ActivityMessageKey } from '../src/i18n/messages-activity';
+import { th } from '../src/i18n/messages-handover';
 import type { I18nText } from '../src/i18n/t';
 import { actionValue, type CardAction } from './actions';
 import type { ActivityButton, ActivitySummaryView, ChecklistLine, Option } from './activity-views';
@@ -89,7 +90,15 @@ export function checklistBlock(
 
 type ShownButton = Exclude<ActivityButton, 'submit_handover'>;
 
-type IdAction = Extract<CardAction, { activityId: string }>['action'];
+/** Actions whose whole payload is `{ action, activityId }` (others need more fields). */
+type IdAction = {
+  [K in CardAction['action']]: { action: K; activityId: string } extends Extract<
+    CardAction,
+    { action: K }
+  >
+    ? K
+    : never;
+}[CardAction['action']];
 
 const BUTTONS: Record<ShownButton, [ActivityMessageKey, IdAction, ButtonType]> = {
   bind_chat: ['card.btn.bind_chat', 'activity.bind_chat', 'primary'],
@@ -101,9 +110,13 @@ const BUTTONS: Record<ShownButton, [ActivityMessageKey, IdAction, ButtonType]> =
   request_extension: ['card.btn.request_extension', 'extension.open', 'default'],
 };
 
-/** One activity button; the handover button belongs to a later feature and renders nothing. */
+/** One activity button (the handover button's text lives in the handover catalogue). */
 export function activityButton(name: ActivityButton, activityId: string): CardElement | undefined {
-  if (name === 'submit_handover') return undefined;
+  if (name === 'submit_handover') {
+    return button(th('ho.btn.submit'), actionValue({ action: 'handover.submit', activityId }), {
+      type: 'primary',
+    });
+  }
   const [text, action, type] = BUTTONS[name];
   return button(ta(text), actionValue({ action, activityId }), { type });
 }

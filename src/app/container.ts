@@ -6,9 +6,15 @@ import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { InboxRepo } from '../db/inbox-repo';
 import { JobRepo } from '../db/job-repo';
+import { MaterialRepo } from '../db/material-repo';
 import { MaterialCurationRepo } from '../db/material-curation-repo';
 import { ReminderRepo } from '../db/reminder-repo';
+import { BackupCustodyRepo } from '../db/backup-custody-repo';
+import { BackupRepo } from '../db/backup-repo';
+import { BackupStoreRepo } from '../db/backup-store-repo';
 import { ExtensionRepo } from '../db/extension-repo';
+import { ArchiveRepo } from '../db/archive-repo';
+import { HandoverRepo } from '../db/handover-repo';
 import { ensureIndexes } from '../db/indexes';
 import { FeishuApi } from '../feishu/api';
 import { Messenger } from '../feishu/messenger';
@@ -53,8 +59,14 @@ export async function buildBot(opts: {
     activities: new ActivityRepo(connection),
     jobs: new JobRepo(connection),
     reminders: new ReminderRepo(connection),
+    backup: new BackupRepo(connection),
+    backupCustody: new BackupCustodyRepo(connection),
+    backupStore: new BackupStoreRepo(connection),
+    materials: new MaterialRepo(connection),
     curation: new MaterialCurationRepo(connection),
     extensions: new ExtensionRepo(connection),
+    handover: new HandoverRepo(connection),
+    archives: new ArchiveRepo(connection),
   };
   const { client, cache } = createSdkClient({
     appId: config.feishu.appId,

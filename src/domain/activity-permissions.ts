@@ -25,7 +25,8 @@ export type ActivityButtonName =
   | 'edit'
   | 'cancel'
   | 'restore'
-  | 'request_extension';
+  | 'request_extension'
+  | 'submit_handover';
 
 /**
  * The next steps a viewer may take, in display order: a card shows only these, and every handler
@@ -49,6 +50,10 @@ export function activityButtons(
     buttons.push('bind_chat');
   if (manage && open && !activity.chatId) buttons.push('create_chat');
   if (where.showStatus) buttons.push('status');
+  // Handover once something is being collected (a bare registration has nothing to hand over).
+  const events = allowedEvents(activity.state);
+  const canHandOver = events.includes('submit_handover') || events.includes('resubmit');
+  if (manage && canHandOver && activity.state !== 'registered') buttons.push('submit_handover');
   if (manage && open) buttons.push('edit');
   if (manage && allowedEvents(activity.state).includes('cancel')) buttons.push('cancel');
   if (roles.archivist && activity.state === 'cancelled') buttons.push('restore');

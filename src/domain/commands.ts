@@ -9,7 +9,12 @@ export type CommandName =
   | 'add_item'
   | 'link'
   | 'archive'
-  | 'assessment';
+  | 'assessment'
+  | 'backup'
+  | 'materials'
+  | 'unfiled'
+  | 'handover'
+  | 'archives';
 
 const ALIASES: [CommandName, string[]][] = [
   ['help', ['帮助', 'help', '?', '？', '菜单', 'menu']],
@@ -22,6 +27,11 @@ const ALIASES: [CommandName, string[]][] = [
   ['link', ['报道', 'link']],
   ['archive', ['归档', 'archive']],
   ['assessment', ['评估', 'assessment']],
+  ['backup', ['备份', 'backup']],
+  ['materials', ['材料清单', '材料', 'materials']],
+  ['unfiled', ['待归档', 'unfiled']],
+  ['handover', ['提交移交', '移交', 'submit handover', 'handover']],
+  ['archives', ['档案检索', '检索', 'search', 'archives']],
 ];
 
 export interface ParsedCommand {

@@ -15,6 +15,30 @@ export function sendUuid(key: string): string {
 const targetId = (t: Target): string => ('chatId' in t ? t.chatId : t.openId);
 
 /**
+ * Downloads ask for a stream, so a refused download's JSON body arrives as a stream too: read it
+ * (it is small) so the error classifier sees the platform's `code`, then rethrow.
+ */
+async function parseStreamedError(err: unknown): Promise<never> {
+  const response = (err as { response?: { data?: unknown } } | null)?.response;
+  const data = response?.data as AsyncIterable<Buffer> | undefined;
+  if (response && data && typeof data[Symbol.asyncIterator] === 'function') {
+    const parts: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const part of data) {
+        parts.push(Buffer.from(part));
+        size += part.length;
+        if (size > 64 * 1024) break;
+      }
+      response.data = JSON.parse(Buffer.concat(parts).toString('utf8')) as unknown;
+    } catch {
+      response.data = {};
+    }
+  }
+  throw err;
+}
+
+/**
  * What handlers use to talk in chats. Sends carry a uuid derived from the caller's key (Feishu dedupes
  * for an hour) and are recorded in `deliveries` (forever), so a retried handler never posts twice.
  */
@@ -104,23 +128,31 @@ export class Messenger {
     return this.botOpenIdCache;
   }
 
-  /** Streams one resource of a message (image or file) without buffering it. */
+  /**
+   * Streams one resource of a message (image or file) without buffering it. The size the platform
+   * announces (`content-length`) comes with it; a refusal (over 100 MB: 234037, a merge-forward
+   * child: 234043…) throws a FeishuApiError carrying the platform's code.
+   */
   async downloadResource(
     messageId: string,
     fileKey: string,
     type: 'image' | 'file',
-  ): Promise<{ stream: Readable; contentType?: string }> {
+  ): Promise<{ stream: Readable; contentType?: string; contentLength?: number }> {
     const res = await this.api.call('im.messageResource.get', async (c) => {
-      const r = await c.im.messageResource.get({
-        path: { message_id: messageId, file_key: fileKey },
-        params: { type },
-      });
+      const r = await c.im.messageResource
+        .get({ path: { message_id: messageId, file_key: fileKey }, params: { type } })
+        .catch(parseStreamedError);
       return { code: 0, r };
     });
     const headers = res.r.headers as Record<string, unknown> | undefined;
     const contentType =
       typeof headers?.['content-type'] === 'string' ? headers['content-type'] : undefined;
-    return { stream: res.r.getReadableStream(), ...(contentType ? { contentType } : {}) };
+    const length = Number(headers?.['content-length']);
+    return {
+      stream: res.r.getReadableStream(),
+      ...(contentType ? { contentType } : {}),
+      ...(Number.isFinite(length) && length >= 0 ? { contentLength: length } : {}),
+    };
   }
 
   private async send(

@@ -7,6 +7,8 @@ import { onMessageReceived } from './message-received';
 import { onBotDeleted } from './activity-commands';
 import { CREATE_CHAT_TASK } from './card-actions/activity-actions';
 import { onCreateChatTask } from './create-chat-task';
+import { handoverTaskHandlers } from './handover-tasks';
+import { INTAKE_ACK_TASK, onIntakeAckTask } from './material-intake';
 import {
   EXTENSION_DECIDED_TASK,
   notifyDecision,
@@ -42,6 +44,8 @@ export function buildInboxHandlers(deps: AppDeps): Record<string, InboxHandler> 
     p2p_chat_create: bind(onP2pChatCreated),
     'im.chat.member.bot.deleted_v1': bind(onBotDeleted),
     [CREATE_CHAT_TASK]: bind(onCreateChatTask),
+    [INTAKE_ACK_TASK]: bind(onIntakeAckTask),
+    ...handoverTaskHandlers(deps),
     [EXTENSION_REQUESTED_TASK]: async (payload, ctx) => {
       await sendDecisionCards(String(payload.requestId), ctx.recordId, deps);
     },

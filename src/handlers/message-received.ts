@@ -10,7 +10,21 @@ import {
   onRegisterCommand,
   onStatusCommand,
 } from './activity-commands';
+import { isCollectable, onArchiveCommand, onResourceMessage } from './material-intake';
 import { onExtensionCommand } from './extension-commands';
+import { onBackupCommand } from './backup-commands';
+import {
+  onArchivesCommand,
+  onAssessmentCommand,
+  onHandoverCommand,
+} from './handover-commands';
+import {
+  onAddItemCommand,
+  onLinkCommand,
+  onMaterialsCommand,
+  onUnfiledCommand,
+} from './material-commands';
+import { onReplyToMaterialCard } from './material-replies';
 
 /** Text commands, keyed by command name; features add theirs here. */
 export type CommandHandler = (
@@ -36,7 +50,16 @@ export const commandHandlers: Partial<Record<string, CommandHandler>> = {
   status: onStatusCommand,
   my_activities: onMyActivitiesCommand,
   all_activities: onAllActivitiesCommand,
+  archive: onArchiveCommand,
   extension: onExtensionCommand,
+  backup: onBackupCommand,
+  add_item: onAddItemCommand,
+  link: onLinkCommand,
+  materials: onMaterialsCommand,
+  unfiled: onUnfiledCommand,
+  handover: onHandoverCommand,
+  archives: onArchivesCommand,
+  assessment: onAssessmentCommand,
 };
 
 /**
@@ -50,6 +73,8 @@ export async function onMessageReceived(
 ): Promise<void> {
   const msg = normalizeMessage(payload.event);
   if (!msg || !msg.fromUser) return;
+  if (msg.parentId && (await onReplyToMaterialCard(msg, ctx, deps))) return;
+  if (isCollectable(msg.messageType)) return onResourceMessage(msg, ctx, deps);
   if (msg.text === undefined) return;
   const addressed =
     msg.chatType === 'p2p' || msg.mentionedOpenIds.includes(await deps.messenger.botOpenId());

@@ -37,9 +37,9 @@ export const messages = {
   'help.role.organizer': { zh_cn: '**经办人（主办/承办单位）**', en_us: '**Organizers**' },
   'help.role.organizer.body': {
     zh_cn:
-      '· `登记` 登记重大活动\n· 在活动群中直接发送照片、文件、音视频，我会逐一存档\n· `状态` 查看材料与期限\n· `延期` 申请延期\n· `我的活动` 查看我负责的活动',
+      '· `登记` 登记重大活动\n· 在活动群中直接发送照片、文件、音视频，我会逐一存档\n· 回复存档卡片「人物：张三」补充说明\n· `登记实物`、`报道 网址 标题` 登记实物和报道链接\n· `材料` 查看、删除材料\n· `状态` 查看材料与期限\n· `延期` 申请延期\n· `我的活动` 查看我负责的活动',
     en_us:
-      '· `register` a major activity\n· drop photos, files, audio and video in the activity group and I store each one\n· `status` shows materials and the deadline\n· `extension` asks for a later deadline\n· `my activities` lists yours',
+      '· `register` a major activity\n· drop photos, files, audio and video in the activity group and I store each one\n· reply "people: Zhang San" to my card to describe them\n· `add item`, `link <url> <title>` register physical items and press links\n· `materials` lists and removes items\n· `status` shows materials and the deadline\n· `extension` asks for a later deadline\n· `my activities` lists yours',
   },
   'help.role.leader': { zh_cn: '**分管领导**', en_us: '**Leaders in charge**' },
   'help.role.leader.body': {
@@ -48,9 +48,10 @@ export const messages = {
   },
   'help.role.archivist': { zh_cn: '**档案员**', en_us: '**Archivists**' },
   'help.role.archivist.body': {
-    zh_cn: '· `全部活动` 查看全部活动\n· 接收逾期提醒与移交，验收或退回\n· `评估` 单位考核',
+    zh_cn:
+      '· `全部活动` 查看全部活动\n· 接收逾期提醒与移交，验收或退回\n· `待归档` 归档宣传处材料\n· `评估` 单位考核',
     en_us:
-      '· `all activities` lists every activity\n· receive overdue alerts and handovers; accept or return them\n· `assessment` scores the units',
+      '· `all activities` lists every activity\n· receive overdue alerts and handovers; accept or return them\n· `unfiled` files publicity photos\n· `assessment` scores the units',
   },
   'help.role.publicity': { zh_cn: '**宣传处**', en_us: '**Publicity office**' },
   'help.role.publicity.body': {

@@ -6,7 +6,7 @@ import type { Job } from './types';
 
 /**
  * The restore drill: checked daily, run when the last one is older than `drill.everyDays` (a year by
- * default). It restores a sample of the newest full bag into a scratch database on a temporary
+ * default; a failed drill is tried again the next day). It restores a sample of the newest full bag into a scratch database on a temporary
  * embedded FerretDB, verifies it, records the result and tells the archivists either way.
  */
 export const backupDrillJob: Job = {
@@ -16,7 +16,7 @@ export const backupDrillJob: Job = {
   async run({ now, deps, log }) {
     const ctx = await backupContextFor(deps, 'job:backup-drill', log);
     if (!ctx) return { summary: 'backups not configured (BACKUP_TARGETS_FILE)' };
-    const last = await ctx.repo.lastEvent('drill');
+    const last = await ctx.repo.lastEvent('drill', true);
     if (!periodDue(last?.at, ctx.settings.drill.everyDays, now)) {
       return { summary: `not due (last drill ${last?.at.toISOString() ?? 'never'})` };
     }
@@ -24,7 +24,7 @@ export const backupDrillJob: Job = {
       repoRoot: process.cwd(),
       ...(deps.config.ferretdbBin ? { ferretdbBin: deps.config.ferretdbBin } : {}),
     });
-    await tellDrill(deps, result, `backup.drill:${now.toISOString()}`);
+    await tellDrill(deps, result, `backup.drill:${result.bagId ?? 'none'}:${now.toISOString()}`);
     if (!result.ok) throw new Error(`drill failed: ${result.summary}`);
     return { summary: `drill passed: ${result.summary}`, counts: { sample: result.sample } };
   },

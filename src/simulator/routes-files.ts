@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
 import { fail, ok, parseMultipart, route, type Route, type RouteContext } from './http-util';
-import { generatedResourceStream } from './resource-bytes';
+import { resourceSize, resourceStream } from './resource-stream';
 import { SimState } from './state';
 import type { Reply } from './types';
 
@@ -15,11 +14,9 @@ function download(state: SimState, ctx: RouteContext): Reply {
   if (type !== 'image' && type !== 'file') return fail(400, 234001, 'invalid param: type');
   const spec = state.resources.get(SimState.resourceKey(messageId, fileKey));
   if (!spec) return fail(400, 234003, 'file_key does not belong to the message or does not exist');
-  const size = spec.bytes ? spec.bytes.length : (spec.size ?? 0);
+  const size = resourceSize(spec);
   if (size > RESOURCE_LIMIT_BYTES) return fail(400, 234037, 'resource exceeds 100 MB');
-  const stream = spec.bytes
-    ? Readable.from([spec.bytes])
-    : generatedResourceStream(messageId, fileKey, size);
+  const stream = resourceStream(messageId, fileKey, spec);
   return {
     status: 200,
     stream,

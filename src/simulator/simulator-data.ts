@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { currentContent } from './messages-common';
 import { generatedResourceSha256 } from './resource-bytes';
+import { resourceSha256 } from './resource-stream';
 import { SimState } from './state';
 import type {
   CardUpdate,
@@ -144,6 +145,7 @@ export class SimulatorData {
     const spec = this.state.resources.get(SimState.resourceKey(messageId, fileKey));
     if (!spec) throw new Error(`no resource ${messageId}/${fileKey}`);
     if (spec.bytes) return createHash('sha256').update(spec.bytes).digest('hex');
+    if (spec.head) return resourceSha256(messageId, fileKey, spec);
     return generatedResourceSha256(messageId, fileKey, spec.size ?? 0);
   }
 

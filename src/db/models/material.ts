@@ -65,6 +65,8 @@ export interface MaterialDoc {
   source: MaterialSource;
   /** Messages from one sender close together form a batch: one acknowledgement, one description form. */
   batchId?: string;
+  /** Intake: the collected message (material_intakes row) that stored it; a retry of that row recognises its own items. */
+  intakeId?: string;
   chatId?: string;
   messageId?: string;
   fileKey?: string;
@@ -95,6 +97,10 @@ export interface MaterialDoc {
   removeReason?: string;
   /** The item that replaced this one, when it was replaced. */
   replacedBy?: string;
+  /** A photo of a physical item or a captured copy of a link: part of that item (its id), not an item of its own. */
+  attachedTo?: string;
+  /** Of a physical item or link: the photos / captures attached to it (material ids). */
+  attachments?: string[];
   /** Assigned at acceptance (handover): 全宗号-门类代码·年度-保管期限-机构代码-件号. */
   archiveNo?: string;
   itemNo?: number;
@@ -115,6 +121,7 @@ const schema = new Schema<MaterialDoc>(
     status: { type: String, required: true },
     source: { type: String, required: true },
     batchId: String,
+    intakeId: String,
     chatId: String,
     messageId: String,
     fileKey: String,
@@ -138,6 +145,8 @@ const schema = new Schema<MaterialDoc>(
     removedBy: String,
     removeReason: String,
     replacedBy: String,
+    attachedTo: String,
+    attachments: { type: [String], default: undefined },
     archiveNo: String,
     itemNo: Number,
     originalReceivedAt: Date,

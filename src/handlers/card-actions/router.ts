@@ -10,6 +10,10 @@ export { toast, type CardActionContext, type CardResponse } from './types';
 import { roleLabels } from '../../services/role-labels';
 import { activityActions } from './activity-actions';
 import { extensionActions } from './extension-actions';
+import { backupActions } from './backup-actions';
+import { handoverActions } from './handover-actions';
+import { materialCurationActions } from './material-curation-actions';
+import { materialDescribeActions } from './material-describe-actions';
 
 type ActionHandler<A extends CardAction> = (
   action: A,
@@ -24,6 +28,10 @@ type ActionTable = {
 const actions: ActionTable = {
   ...activityActions,
   ...extensionActions,
+  ...backupActions,
+  ...handoverActions,
+  ...materialDescribeActions,
+  ...materialCurationActions,
   'help.show': async (_a, ctx, deps) => {
     const dir = await deps.repos.directory.load();
     return {

@@ -20,6 +20,7 @@ import { activityButtons } from '../../domain/activity-permissions';
 import { isCategoryCode } from '../../domain/categories';
 import { rolesOf } from '../../domain/roles';
 import { withCurrentState } from './lifecycle';
+import { acceptedStatusText } from '../handover/originals';
 import { t, type I18nText } from '../../i18n/t';
 import {
   auditLine,
@@ -144,13 +145,14 @@ export async function statusCardFor(
     deps.repos.extensions.latestFor(a._id),
   ]);
   const handover =
-    a.state === 'accepted'
+    (await acceptedStatusText(a, deps)) ??
+    (a.state === 'accepted'
       ? t('handover.accepted')
       : a.state === 'handover_submitted'
         ? t('handover.submitted')
         : a.state === 'returned'
           ? t('handover.returned')
-          : t('handover.none');
+          : t('handover.none'));
   return activityStatusCard({
     ...summaryView(a, ctx),
     materials: counts,

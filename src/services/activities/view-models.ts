@@ -19,6 +19,7 @@ import { deadlineState, formatInTz } from '../../domain/deadline';
 import type { Directory } from '../../domain/directory';
 import { displayName } from '../../domain/roles';
 import { t, tPerLang, type I18nText } from '../../i18n/t';
+import { materialAuditText } from '../materials/audit-text';
 
 export interface ViewContext {
   dir: Directory;
@@ -160,6 +161,11 @@ export function auditLine(e: AuditEventDoc, ctx: ViewContext): AuditLine {
       const date = after instanceof Date ? formatInTz(after, ctx.tz, 'YYYY-MM-DD') : '';
       return { ...base, text: td(`audit.${e.action}`, { date }) };
     }
+    case 'material.added':
+    case 'material.removed':
+    case 'material.replaced':
+    case 'material.filed':
+      return { ...base, text: materialAuditText(e) };
     case 'unbound': {
       const before = e.changes[0]?.before;
       return {

@@ -46,11 +46,16 @@ describe('activityConfirmationCard', () => {
     expect(en(bound)).toContain('"筹备群"');
   });
 
-  it('shows exactly the listed buttons, in order, and skips later features', () => {
+  it('shows exactly the listed buttons, in order', () => {
     const card = activityConfirmationCard(
       confirmationView({ buttons: ['request_extension', 'status', 'submit_handover', 'edit'] }),
     );
-    expect(actions(card)).toEqual(['activity.status', 'activity.edit.open']);
+    expect(actions(card)).toEqual([
+      'extension.open',
+      'activity.status',
+      'handover.submit',
+      'activity.edit.open',
+    ]);
     const all = activityConfirmationCard(confirmationView());
     expect(actions(all)).toEqual([
       'activity.bind_chat',
