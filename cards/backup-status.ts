@@ -5,7 +5,13 @@ import { card, divider, markdown, note, type Card } from './card';
 /** The archivists' view of backups: compliance, entries waiting for their keeper, recent bags. */
 export interface BackupStatusView {
   configured: boolean;
-  compliance?: { offsite: boolean; differentMedia: boolean; use: number; sealed: number };
+  compliance?: {
+    offsite: boolean;
+    differentMedia: boolean;
+    compliant: boolean;
+    use: number;
+    sealed: number;
+  };
   pending: { bag: string; kind: string; target: string; keeperName: string; since: string }[];
   recent: {
     at: string;
@@ -32,29 +38,28 @@ function line(
   return { zh_cn: zh.zh_cn, en_us: en.en_us };
 }
 
-/** `备份` / `backup` for archivists: what is pending (第八条 keeper confirmations) and how copies stand. */
+/** The compliance line in both languages (yes/no localized). */
+function complianceText(c: NonNullable<BackupStatusView['compliance']>): I18nText {
+  const vars = (lang: 'zh_cn' | 'en_us') => ({
+    offsite: yesNo(c.offsite)[lang],
+    media: yesNo(c.differentMedia)[lang],
+    use: c.use,
+    sealed: c.sealed,
+  });
+  return {
+    zh_cn: tb('backup.status.compliance', vars('zh_cn')).zh_cn,
+    en_us: tb('backup.status.compliance', vars('en_us')).en_us,
+  };
+}
+
+/**
+ * `备份` / `backup` for archivists: how the copies stand (异地异质), entries still waiting for their
+ * keeper (第八条), recent bags with a warning on any that failed its last check. Without a targets
+ * file the register is still shown, under a "not configured" line.
+ */
 export function backupStatusCard(v: BackupStatusView): Card {
   const title = tb('backup.status.title');
-  if (!v.configured) {
-    return card({ title, color: 'grey' }, [markdown(tb('backup.status.notConfigured'))], title);
-  }
-  const c = v.compliance!;
-  const offsite = yesNo(c.offsite);
-  const media = yesNo(c.differentMedia);
-  const compliance: I18nText = {
-    zh_cn: tb('backup.status.compliance', {
-      offsite: offsite.zh_cn,
-      media: media.zh_cn,
-      use: c.use,
-      sealed: c.sealed,
-    }).zh_cn,
-    en_us: tb('backup.status.compliance', {
-      offsite: offsite.en_us,
-      media: media.en_us,
-      use: c.use,
-      sealed: c.sealed,
-    }).en_us,
-  };
+  const c = v.configured ? v.compliance : undefined;
   const pending = v.pending.length
     ? joinTexts([
         tb('backup.status.pending', { count: v.pending.length }),
@@ -72,7 +77,6 @@ export function backupStatusCard(v: BackupStatusView): Card {
     ? joinTexts([
         tb('backup.status.recent'),
         ...v.recent.map((r) => {
-          const bad = tb('backup.status.fixityBad');
           const base = line('backup.status.recentLine', r.kind, {
             at: r.at,
             target: r.target,
@@ -80,19 +84,18 @@ export function backupStatusCard(v: BackupStatusView): Card {
             size: r.size,
             fixity: '',
           });
+          const bad = tb('backup.status.fixityBad');
           return r.fixityBad
             ? { zh_cn: base.zh_cn + bad.zh_cn, en_us: base.en_us + bad.en_us }
             : base;
         }),
       ])
     : tb('backup.status.none');
+  const color = !c ? 'grey' : v.pending.length ? 'orange' : c.compliant ? 'green' : 'yellow';
   return card(
-    {
-      title,
-      color: v.pending.length ? 'orange' : c.offsite && c.differentMedia ? 'green' : 'yellow',
-    },
+    { title, color },
     [
-      markdown(compliance),
+      markdown(c ? complianceText(c) : tb('backup.status.notConfigured')),
       markdown(pending),
       divider(),
       markdown(recent),

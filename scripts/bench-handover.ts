@@ -29,7 +29,8 @@ import { jpeg, mp4, pdf, wav } from '../test/support/sample-files';
  * once, with the same reader and concurrency. Targets: pre-check and list ≤ 2× the baseline; peak RSS
  * growth ≤ 64 MB in every phase.
  */
-const ITEMS = 1_000;
+/** BENCH_ITEMS overrides the count for a quick look. */
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 1_000);
 const TARGET_RATIO = 2;
 const TARGET_RSS_MB = 64;
 const ACTIVITY_ID = 'act_bench_handover';
@@ -196,6 +197,8 @@ async function main(): Promise<void> {
     await stack.loadDirectory({
       units: [{ code: 'jwc', name: '教务处', contacts: ['ou_bench'] }],
       archivists: ['ou_bench_arch'],
+      publicity: [],
+      admins: [],
       people: [{ openId: 'ou_bench', name: '基准测试', unit: 'jwc' }],
     });
     const deps = stack.bot.deps;
@@ -204,7 +207,9 @@ async function main(): Promise<void> {
     const materials = await deps.repos.handover.liveMaterials(activity._id);
     console.log(`activity with ${materials.length} items, ${fmtNum(bytes / 1024)} KB of files`);
 
+    console.error('warm-up read…');
     await readAllOnce(stack, materials); // warm-up, not counted
+    console.error('measuring…');
     const base1 = await measure(() => readAllOnce(stack, materials));
     const pre = await measure(() => runPrecheck(activity, deps));
     if (!pre.value.report.ok)

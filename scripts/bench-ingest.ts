@@ -211,10 +211,15 @@ async function ingest(stack: LocalStack, files: BenchFile[], activityId: string,
     if (res.status !== 200) throw new Error(`webhook answered ${res.status}`);
   }
   const materials = stack.bot.deps.repos.materials;
+  let lastReport = 0;
   for (;;) {
     const items = await materials.listByActivity(activityId);
     if (items.length >= files.length) break;
     if (elapsedMs(started) > TIMEOUT_MS) throw new Error('ingest timed out');
+    if (elapsedMs(started) > 120_000 && (lastReport += 1) % 100 === 0) {
+      const backlog = await stack.bot.deps.repos.inbox.backlog(new Date());
+      console.log(`  … ${items.length}/${files.length} stored; inbox ${JSON.stringify(backlog)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   const ms = elapsedMs(started);
@@ -235,6 +240,7 @@ async function main(): Promise<number> {
   const db = await openBenchDatabase(dataDir);
   const stack = await startLocalStack({
     connection: db.connection,
+    ...(process.env.BENCH_LOG ? { logLevel: process.env.BENCH_LOG } : {}),
     clock: systemClock,
     startWorker: true,
     env: { INTAKE_BATCH_WINDOW_SECONDS: '20' },

@@ -3,6 +3,7 @@ import type { FixedClock } from '../../src/lib/clock';
 import type { events as Events } from '../../src/simulator';
 import type { DemoTranscript } from './demo-kit';
 import { demoDeadlines } from './demo-deadlines';
+import { demoBackup } from './demo-backup';
 import { demoMaterialsIntake } from './demo-materials-intake';
 import { demoMaterialsDescribe } from './demo-materials-describe';
 
@@ -170,4 +171,7 @@ export async function runScenario({
 
   // ── Deadlines: reminders, an extension decided by the leader, the overdue digest ──
   await demoDeadlines({ stack, transcript, clock, events });
+
+  // ── Backup: a full backup to two targets, verified, the keeper's card, the register ──
+  await demoBackup({ stack, transcript, clock, events });
 }

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import mongoose, { type Connection } from 'mongoose';
+import type { Connection } from 'mongoose';
 import type { Priority } from '../domain/backup-rules';
+import { BackupBlobRepo, type GridFileDoc } from './backup-blob-repo';
 import { MATERIAL_BUCKET, type MaterialDoc } from './models/material';
+
+export { gridId, gridKey, type GridFileDoc, type ScannedChunk } from './backup-blob-repo';
 
 type Raw = Record<string, unknown>;
 
@@ -27,24 +29,6 @@ export type PlanMaterial = Pick<
   | 'createdAt'
 >;
 
-/** One GridFS chunk as scanned: which file, which piece, the bytes. */
-export interface ScannedChunk {
-  fileKey: string;
-  n: number;
-  data: Buffer;
-}
-
-/** A GridFS file entry (`<bucket>.files`). */
-export interface GridFileDoc {
-  _id: unknown;
-  length: number;
-  chunkSize: number;
-  filename?: string;
-  uploadDate?: Date;
-  metadata?: Raw;
-  contentType?: string;
-}
-
 /** Collections never backed up: transient machinery, leases, and the materials' chunks (payload). */
 const TRANSIENT = new Set([
   'inbox_events',
@@ -57,23 +41,17 @@ const TRANSIENT = new Set([
   `${MATERIAL_BUCKET}.files`,
 ]);
 
-/** GridFS ids are ObjectIds in hex (what the intake stores as blobId) or plain strings. */
-export function gridId(blobId: string): unknown {
-  return /^[0-9a-f]{24}$/.test(blobId) ? new mongoose.Types.ObjectId(blobId) : blobId;
-}
-
-/** The key a file id has in maps: its hex or its string. */
-export const gridKey = (id: unknown): string =>
-  id instanceof mongoose.Types.ObjectId ? id.toHexString() : String(id);
-
 /**
  * What a backup reads from (and a restore writes to) the bot's database: materials, activities, audit
- * events, handover records read generically, and the GridFS bytes. Every query of the backup
- * services lives here. GridFS is read with one scan of the chunks collection for many files at once,
- * because FerretDB 1.24 answers a `files_id` filter with a full scan (only `_id` is pushed down).
+ * events, handover records read generically; the GridFS bytes through `blobs` (BackupBlobRepo). Every
+ * query of the backup services lives here or there.
  */
 export class BackupStoreRepo {
-  constructor(readonly conn: Connection) {}
+  readonly blobs: BackupBlobRepo;
+
+  constructor(readonly conn: Connection) {
+    this.blobs = new BackupBlobRepo(conn);
+  }
 
   private coll(name: string) {
     return this.conn.db!.collection(name);
@@ -158,62 +136,13 @@ export class BackupStoreRepo {
   }
 
   /** GridFS file entries of the materials' bucket, by blob id. */
-  async gridFiles(blobIds: readonly string[]): Promise<Map<string, GridFileDoc>> {
-    const out = new Map<string, GridFileDoc>();
-    for (let i = 0; i < blobIds.length; i += 1000) {
-      const ids = blobIds.slice(i, i + 1000).map(gridId);
-      const docs = await this.coll(`${MATERIAL_BUCKET}.files`)
-        .find({ _id: { $in: ids as never[] } })
-        .toArray();
-      for (const d of docs) out.set(gridKey(d._id), d as unknown as GridFileDoc);
-    }
-    return out;
-  }
-
-  /**
-   * Streams the chunks of the given files (or of every file) in one pass, in storage order. Chunks of
-   * one file normally arrive in order; callers must not rely on it (positional writes).
-   */
-  async *scanChunks(
-    blobIds: readonly string[] | 'all',
-    batchSize = 24,
-  ): AsyncGenerator<ScannedChunk> {
-    const filter = blobIds === 'all' ? {} : { files_id: { $in: blobIds.map(gridId) as never[] } };
-    const cursor = this.coll(`${MATERIAL_BUCKET}.chunks`).find(filter, {
-      batchSize,
-      promoteBuffers: true,
-      projection: { files_id: 1, n: 1, data: 1 },
-    });
-    try {
-      for await (const c of cursor) {
-        yield { fileKey: gridKey(c.files_id), n: Number(c.n), data: c.data as Buffer };
-      }
-    } finally {
-      await cursor.close();
-    }
+  gridFiles(blobIds: readonly string[]): Promise<Map<string, GridFileDoc>> {
+    return this.blobs.gridFiles(blobIds);
   }
 
   /** Writes a blob under a given id (restore, repair of the live store), replacing any old bytes. */
-  async putBlob(
-    blobId: string,
-    source: Readable,
-    file: { filename: string; metadata?: Raw; uploadDate?: Date; contentType?: string },
-  ): Promise<void> {
-    const bucket = new mongoose.mongo.GridFSBucket(this.conn.db!, { bucketName: MATERIAL_BUCKET });
-    const id = gridId(blobId);
-    const existing = await this.coll(`${MATERIAL_BUCKET}.files`).findOne({ _id: id as never });
-    if (existing) await bucket.delete(id as mongoose.Types.ObjectId);
-    const upload = bucket.openUploadStreamWithId(id as mongoose.Types.ObjectId, file.filename, {
-      ...(file.metadata ? { metadata: file.metadata } : {}),
-      ...(file.contentType ? { contentType: file.contentType } : {}),
-    });
-    await pipeline(source, upload);
-    if (file.uploadDate) {
-      await this.coll(`${MATERIAL_BUCKET}.files`).updateOne(
-        { _id: id as never },
-        { $set: { uploadDate: file.uploadDate } },
-      );
-    }
+  putBlob(blobId: string, source: Readable, file: Parameters<BackupBlobRepo['put']>[2]) {
+    return this.blobs.put(blobId, source, file);
   }
 
   /** Restores documents as they were (used on an empty database only). */

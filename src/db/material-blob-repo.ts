@@ -7,6 +7,18 @@ type Collection<T extends mongo.Document> = mongo.Collection<T>;
 
 /** GridFS chunk size of material blobs (readers take it from the files document). */
 export const BLOB_CHUNK_BYTES = 512 * 1024;
+/** A live upload refreshes its marker this often; one not refreshed for UPLOAD_STALE_MS is dead. */
+const HEARTBEAT_MS = 10_000;
+export const UPLOAD_STALE_MS = 60_000;
+
+/** Another run is still writing this blob (an inbox lease ran out under it): try again later. */
+export class BlobBusyError extends Error {
+  constructor(readonly fileId: string) {
+    super(`blob ${fileId} is being written by another run`);
+    this.name = 'BlobBusyError';
+  }
+}
+
 /** Chunks written per insert; one insert may be in flight while the next chunks are read. */
 const CHUNKS_PER_INSERT = 2;
 
@@ -41,11 +53,17 @@ export class BlobWriter {
   private n = 0;
   private length = 0;
 
+  private lastBeat: number;
+
   constructor(
     private readonly chunks: Collection<ChunkDoc>,
     private readonly files: Collection<FileDoc>,
     readonly fileId: string,
-  ) {}
+    private readonly beat: (now: Date) => Promise<unknown>,
+    private readonly now: () => Date,
+  ) {
+    this.lastBeat = now().getTime();
+  }
 
   /** Appends bytes; resolves once the caller may send more (backpressure). */
   async write(data: Buffer): Promise<void> {
@@ -62,6 +80,11 @@ export class BlobWriter {
         this.filled = 0;
         if (this.batch.length >= CHUNKS_PER_INSERT) await this.flush();
       }
+    }
+    const now = this.now();
+    if (now.getTime() - this.lastBeat >= HEARTBEAT_MS) {
+      this.lastBeat = now.getTime();
+      await this.beat(now);
     }
   }
 
@@ -137,17 +160,25 @@ export class MaterialBlobRepo {
   }
 
   /**
-   * Starts writing a blob under `fileId`. When an earlier attempt left its marker, whatever it wrote
-   * under that id is removed first.
+   * Starts writing a blob under `fileId`. An earlier attempt's marker means it died midway (its
+   * chunks are removed first) unless it was refreshed lately: then that attempt is still writing
+   * (its inbox lease ran out under it) and this one backs off with BlobBusyError.
    */
-  async open(fileId: string, now: Date): Promise<BlobWriter> {
+  async open(fileId: string, clock: { now(): Date }): Promise<BlobWriter> {
+    const now = clock.now();
     try {
       await this.uploads.insertOne({ _id: fileId, at: now });
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
+      const marker = await this.uploads.findOne({ _id: fileId });
+      if (marker && now.getTime() - marker.at.getTime() < UPLOAD_STALE_MS) {
+        throw new BlobBusyError(fileId);
+      }
+      await this.uploads.updateOne({ _id: fileId }, { $set: { at: now } });
       await this.purge(fileId);
     }
-    return new BlobWriter(this.chunks, this.files, fileId);
+    const beat = (at: Date) => this.uploads.updateOne({ _id: fileId }, { $set: { at } });
+    return new BlobWriter(this.chunks, this.files, fileId, beat, () => clock.now());
   }
 
   /** The blob is accounted for (its item is written): forget its upload marker. */

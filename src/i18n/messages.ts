@@ -37,9 +37,9 @@ export const messages = {
   'help.role.organizer': { zh_cn: '**经办人（主办/承办单位）**', en_us: '**Organizers**' },
   'help.role.organizer.body': {
     zh_cn:
-      '· `登记` 登记重大活动\n· 在活动群中直接发送照片、文件、音视频，我会逐一存档\n· 回复存档卡片「人物：张三」补充说明\n· `登记实物`、`报道 网址 标题` 登记实物和报道链接\n· `材料` 查看、删除材料\n· `状态` 查看材料与期限\n· `延期` 申请延期\n· `我的活动` 查看我负责的活动',
+      '· `登记` 登记重大活动\n· 在活动群中直接发送照片、文件、音视频，我会逐一存档；若我没有回应，回复那条消息「@我 归档」\n· 回复存档卡片「人物：张三」补充说明\n· `登记实物`、`报道 网址 标题` 登记实物和报道链接\n· `材料` 查看、删除材料\n· `状态` 查看材料与期限\n· `延期` 申请延期\n· `我的活动` 查看我负责的活动',
     en_us:
-      '· `register` a major activity\n· drop photos, files, audio and video in the activity group and I store each one\n· reply "people: Zhang San" to my card to describe them\n· `add item`, `link <url> <title>` register physical items and press links\n· `materials` lists and removes items\n· `status` shows materials and the deadline\n· `extension` asks for a later deadline\n· `my activities` lists yours',
+      '· `register` a major activity\n· drop photos, files, audio and video in the activity group and I store each one; if I stay silent, reply to that message with "@me archive"\n· reply "people: Zhang San" to my card to describe them\n· `add item`, `link <url> <title>` register physical items and press links\n· `materials` lists and removes items\n· `status` shows materials and the deadline\n· `extension` asks for a later deadline\n· `my activities` lists yours',
   },
   'help.role.leader': { zh_cn: '**分管领导**', en_us: '**Leaders in charge**' },
   'help.role.leader.body': {

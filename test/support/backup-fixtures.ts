@@ -32,7 +32,7 @@ export interface BackupFixture {
   addActivity(overrides?: Partial<ActivityDoc>): Promise<ActivityDoc>;
   addMaterial(
     activity: ActivityDoc | undefined,
-    opts?: Partial<MaterialDoc> & { bytes?: Buffer; size?: number },
+    opts?: Partial<MaterialDoc> & { bytes?: Buffer; size?: number; layout?: 'gridfs' | 'intake' },
   ): Promise<MaterialDoc>;
   /** A context on another connection (a second process, a restore target). */
   contextOn(conn: mongoose.Connection, actor?: string): BackupContext;
@@ -158,13 +158,20 @@ export function materialSeeder(
 
   const addMaterial: BackupFixture['addMaterial'] = async (activity, o = {}) => {
     seq += 1;
-    const { bytes: given, size, ...overrides } = o;
+    const { bytes: given, size, layout, ...overrides } = o;
     const bytes = given ?? randomBytes(size ?? 2048 + seq * 37);
     const now = clock.now();
     const id = `f:om_${seq}:file_${randomBytes(3).toString('hex')}`;
     const fileName = overrides.fileName ?? `photo-${seq}.jpg`;
-    const upload = bucket.openUploadStream(fileName, { metadata: { materialId: id } });
-    await pipeline(Readable.from([bytes]), upload);
+    const blobId =
+      layout === 'intake'
+        ? await putIntakeBlob(
+            conn,
+            `blob_${seq}_${randomBytes(3).toString('hex')}`,
+            bytes,
+            fileName,
+          )
+        : await putGridfsBlob(bucket, bytes, fileName, id);
     const doc: MaterialDoc = {
       _id: id,
       ...(activity ? { activityId: activity._id } : {}),
@@ -175,7 +182,7 @@ export function materialSeeder(
       mime: 'image/jpeg',
       size: bytes.length,
       sha256: createHash('sha256').update(bytes).digest('hex'),
-      blobId: upload.id.toHexString(),
+      blobId,
       warnings: [],
       sender: 'ou_org1',
       sentAt: now,
@@ -198,12 +205,51 @@ export function materialSeeder(
   return { addActivity, addMaterial };
 }
 
+/** A blob written by the driver's GridFSBucket (ObjectId ids). */
+async function putGridfsBlob(
+  bucket: mongoose.mongo.GridFSBucket,
+  bytes: Buffer,
+  fileName: string,
+  materialId: string,
+): Promise<string> {
+  const upload = bucket.openUploadStream(fileName, { metadata: { materialId } });
+  await pipeline(Readable.from([bytes]), upload);
+  return upload.id.toHexString();
+}
+
+/**
+ * A blob in the intake's layout (src/db/material-blob-repo.ts): a string file id, chunks of 512 KiB
+ * with ids `<fileId>#<n>`, the files entry last. Backups read such chunks by `_id`.
+ */
+async function putIntakeBlob(
+  conn: mongoose.Connection,
+  fileId: string,
+  bytes: Buffer,
+  fileName: string,
+): Promise<string> {
+  const chunkSize = 512 * 1024;
+  const chunks = conn.collection(`${MATERIAL_BUCKET}.chunks`);
+  for (let n = 0; n * chunkSize < bytes.length; n++) {
+    const data = bytes.subarray(n * chunkSize, (n + 1) * chunkSize);
+    await chunks.insertOne({ _id: `${fileId}#${n}` as never, files_id: fileId, n, data });
+  }
+  await conn.collection(`${MATERIAL_BUCKET}.files`).insertOne({
+    _id: fileId as never,
+    length: bytes.length,
+    chunkSize,
+    uploadDate: new Date(),
+    filename: fileName,
+    metadata: {},
+  });
+  return fileId;
+}
+
 /** The bytes of a stored blob (to compare a restore with the original). */
 export async function readBlob(conn: mongoose.Connection, blobId: string): Promise<Buffer> {
   const bucket = new mongoose.mongo.GridFSBucket(conn.db!, { bucketName: MATERIAL_BUCKET });
+  const id = /^[0-9a-f]{24}$/.test(blobId) ? new mongoose.Types.ObjectId(blobId) : blobId;
   const parts: Buffer[] = [];
-  for await (const c of bucket.openDownloadStream(new mongoose.Types.ObjectId(blobId)))
-    parts.push(c as Buffer);
+  for await (const c of bucket.openDownloadStream(id as never)) parts.push(c as Buffer);
   return Buffer.concat(parts);
 }
 

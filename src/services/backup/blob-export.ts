@@ -59,7 +59,7 @@ async function* readAhead<T>(source: AsyncIterable<T>, max: number): AsyncGenera
 }
 
 /**
- * Reads many blobs in one pass over the chunks (see BackupStoreRepo.scanChunks), writing each chunk
+ * Reads many blobs (one pass over the chunks, or point reads; see BackupBlobRepo.chunks), writing each chunk
  * at its offset and hashing in order as it goes. Memory stays bounded by the read-ahead, whatever
  * the number or size of files. Files whose chunks are missing come back in `incomplete`.
  */
@@ -87,7 +87,10 @@ export async function streamBlobs(
     for (const st of states.values()) if (st.expected === 0) await finish(st, results, opts);
     const wanted = [...states.values()].filter((s) => s.expected > 0);
     if (wanted.length > 0) {
-      const source = store.scanChunks(opts.all ? 'all' : wanted.map((s) => s.job.fileKey));
+      const source = store.blobs.chunks(
+        wanted.map((s) => ({ key: s.job.fileKey, count: s.expected })),
+        opts.all === true,
+      );
       for await (const chunk of readAhead(source, 32)) {
         const st = states.get(chunk.fileKey);
         if (!st || st.received >= st.expected) continue;

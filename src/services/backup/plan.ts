@@ -95,7 +95,7 @@ const hasBytes = (i: PlanItem) => i.omission === undefined;
  */
 export function planTarget(
   items: readonly PlanItem[],
-  target: Pick<BackupTarget, 'priorities'>,
+  target: { priorities?: BackupTarget['priorities'] },
   opts: PlanOptions,
 ): TargetPlan {
   const filter = target.priorities;

@@ -22,7 +22,7 @@ export const silentProgress: ProgressSink = () => undefined;
 /** Counts files and bytes of one step and reports them to a sink at most every `intervalMs`. */
 export class ProgressMeter {
   private readonly started = performance.now();
-  private lastReport = 0;
+  private lastReport = this.started;
   files = 0;
   bytes = 0;
 
@@ -99,7 +99,7 @@ export function terminalProgress(
   everyMs = 5_000,
 ): ProgressSink {
   const tty = stream.isTTY === true;
-  let last = 0;
+  let last = performance.now();
   let width = 0;
   return (p, final) => {
     const line = progressLine(p, final);

@@ -174,6 +174,7 @@ export async function repairStore(
           filename: grid?.filename ?? m!.fileName ?? p.materialId,
           ...(grid?.metadata ? { metadata: grid.metadata } : {}),
           ...(grid?.uploadDate ? { uploadDate: grid.uploadDate } : {}),
+          ...(grid ? { chunkSize: grid.chunkSize } : {}),
         });
         repaired.push(p.materialId);
         done = true;

@@ -6,6 +6,7 @@ import { basename, dirname, join } from 'node:path';
 import { Transform } from 'node:stream';
 import { openDatabase, redactedHost } from '../../db/connection';
 import { BackupStoreRepo, gridKey } from '../../db/backup-store-repo';
+import { BAG_INFO, parseBagInfo } from '../../domain/bagit';
 import { streamBlobs } from './blob-export';
 import {
   BLOBS_FILE,
@@ -86,11 +87,8 @@ export async function restoreBag(
   intoUri: string,
   opts: { sampleIds?: string[]; dbName?: string } = {},
 ): Promise<RestoreReport> {
-  const check = await verifyBagDir(bagDir, { ...(ctx.progress ? { progress: ctx.progress } : {}) });
-  const bagId = check.bagId;
-  if (!check.valid)
-    throw new RestoreRefusedError(`${bagId} is not valid (${check.summary}); repair it first`);
-  const entry = await ctx.repo.entry(bagId);
+  const info = parseBagInfo(await readFile(join(bagDir, BAG_INFO), 'utf8').catch(() => ''));
+  const entry = await ctx.repo.entry(info['External-Identifier'] ?? basename(bagDir));
   if (entry) await checkSealedAccess(ctx, entry, 'restore');
   const target = await openDatabase({
     mongodbUri: intoUri,
@@ -106,6 +104,13 @@ export async function restoreBag(
       throw new RestoreRefusedError(
         `database ${name} on ${redactedHost(intoUri)} is not empty (${existing.length} collections: ${existing.slice(0, 5).join(', ')}); restore only into an empty database`,
       );
+    }
+    const check = await verifyBagDir(bagDir, {
+      ...(ctx.progress ? { progress: ctx.progress } : {}),
+    });
+    const bagId = check.bagId;
+    if (!check.valid) {
+      throw new RestoreRefusedError(`${bagId} is not valid (${check.summary}); repair it first`);
     }
     const locations: FileLocation[] = [];
     for await (const l of readJsonLines(join(bagDir, FILES_FILE)))
@@ -221,6 +226,7 @@ async function restoreFiles(
       ...(grid?.metadata ? { metadata: grid.metadata as Doc } : {}),
       ...(grid?.uploadDate instanceof Date ? { uploadDate: grid.uploadDate } : {}),
       ...(typeof grid?.contentType === 'string' ? { contentType: grid.contentType } : {}),
+      ...(typeof grid?.chunkSize === 'number' ? { chunkSize: grid.chunkSize } : {}),
     });
     if (hash.digest('hex') !== loc.sha256)
       throw new RestoreRefusedError(`${loc.bagId}/${loc.path}: bytes differ from the catalogue`);

@@ -14,21 +14,25 @@ export async function backupStatusFor(deps: AppDeps): Promise<Card> {
   const tz = deps.config.tz;
   const year = Number(formatInTz(deps.clock.now(), tz, 'YYYY'));
   const file = deps.config.backupTargetsFile;
-  if (!file) return backupStatusCard({ configured: false, pending: [], recent: [], year });
-  const c = complianceOf(loadBackupTargets(file).targets);
+  const c = file ? complianceOf(loadBackupTargets(file).targets) : undefined;
   const dir = await deps.repos.directory.load();
   const [pending, recent] = await Promise.all([
     deps.repos.backup.pending(),
     deps.repos.backup.list(),
   ]);
   return backupStatusCard({
-    configured: true,
-    compliance: {
-      offsite: c.offsite,
-      differentMedia: c.differentMedia,
-      use: c.useCopies,
-      sealed: c.sealedCopies,
-    },
+    configured: c !== undefined,
+    ...(c
+      ? {
+          compliance: {
+            offsite: c.offsite,
+            differentMedia: c.differentMedia,
+            compliant: c.compliant,
+            use: c.useCopies,
+            sealed: c.sealedCopies,
+          },
+        }
+      : {}),
     pending: pending.map((e) => ({
       bag: e._id,
       kind: e.kind,

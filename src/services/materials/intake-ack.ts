@@ -138,6 +138,9 @@ export async function acknowledgeIntake(rowId: string, deps: AppDeps): Promise<v
     await sendAck(batch, [row], `intake-ack:${batch._id}:${rowId}`, deps);
     return;
   }
+  // The sender is still sending: a later row's task comes after this one (checked before any reads).
+  const windowMs = deps.config.intakeBatchWindowSeconds * 1000;
+  if (now.getTime() < batch.lastAt.getTime() + windowMs) return;
   const rows = (await intake.rowsByIds(batch.rowIds))
     .filter((r) => r.batchId === batch._id)
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
@@ -145,8 +148,7 @@ export async function acknowledgeIntake(rowId: string, deps: AppDeps): Promise<v
     (r) =>
       r.status === 'collecting' && now.getTime() - r.receivedAt.getTime() < STALE_COLLECTING_MS,
   );
-  const windowMs = deps.config.intakeBatchWindowSeconds * 1000;
-  if (busy || now.getTime() < batch.lastAt.getTime() + windowMs) return;
+  if (busy) return;
   const done = rows.filter((r) => r.status === 'collected');
   if (!(await intake.claimAck(batch._id, rowId, now))) return;
   await sendAck(batch, done, `intake-ack:${batch._id}`, deps);

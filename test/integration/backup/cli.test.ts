@@ -71,7 +71,7 @@ describe('backup command line tools', () => {
       env.MONGODB_URI!,
     ]);
     expect(restore.code).toBe(1);
-    expect(restore.err.trim().split('\n')).toHaveLength(1);
+    expect(restore.err.trim().split('\n')).toHaveLength(1); // refused before reading the bag
     expect(restore.err).toMatch(/is not empty .*restore only into an empty database/);
     const sealed = await tool('backup-run', ['--kind', 'full', '--target', 'sealed-disc']);
     expect(sealed.code).toBe(0);

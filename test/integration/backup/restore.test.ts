@@ -136,4 +136,32 @@ describe('restore', () => {
     ).toBe(true);
     expect((await readBlob(conn, fresh.blobId!)).length).toBe(40_000);
   });
+
+  it('reads and restores blobs in the intake layout by chunk id (no table scan)', async () => {
+    const act = await fx.addActivity();
+    const big = await fx.addMaterial(act, { size: 1_200_000, layout: 'intake' });
+    const small = await fx.addMaterial(act, { size: 10, layout: 'intake' });
+    const classic = await fx.addMaterial(act, { size: 70_000 });
+    fx.clock.advance(11 * 60_000);
+    const entry = bagOf(await runBackup(fx.ctx, { kind: 'realtime', targetIds: ['use-disk'] }));
+    expect(entry.copied).toBe(3);
+    const into = emptyDatabase();
+    const report = await restoreBag(fx.ctx, entry.path, into.uri);
+    expect(report.verified).toBe(true);
+    const conn = await connect(into.uri);
+    for (const m of [big, small, classic]) {
+      expect(
+        (await readBlob(conn, m.blobId!)).equals(await readBlob(fx.db.connection, m.blobId!)),
+      ).toBe(true);
+    }
+    const chunkIds = await conn
+      .collection('materials_files.chunks')
+      .find({ files_id: big.blobId }, { projection: { _id: 1 } })
+      .toArray();
+    expect(chunkIds.map((c) => c._id).sort()).toEqual([
+      `${big.blobId}#0`,
+      `${big.blobId}#1`,
+      `${big.blobId}#2`,
+    ]);
+  });
 });

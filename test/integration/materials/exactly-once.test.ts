@@ -1,4 +1,4 @@
-import { BLOB_CHUNK_BYTES } from '../../../src/db/material-blob-repo';
+import { BLOB_CHUNK_BYTES, UPLOAD_STALE_MS } from '../../../src/db/material-blob-repo';
 import { events } from '../../../src/simulator';
 import { RESOURCE_LIMIT_BYTES } from '../../../src/simulator';
 import { mp4Head, sampleJpeg, samplePdf } from '../../../src/simulator/sample-media';
@@ -57,12 +57,13 @@ describe('each resource is stored exactly once', () => {
     const { activityId } = await boundActivity(bot);
     const id = 'f:om_crash:file_crash';
     // What a process killed while writing chunks 5–7 of this file leaves: chunks, no files document.
-    const writer = await bot.bot.deps.repos.materials.blobs.open(id, bot.clock.now());
+    const writer = await bot.bot.deps.repos.materials.blobs.open(id, bot.clock);
     await writer.write(Buffer.alloc(6 * MB + 5, 1));
     await writer.settle();
     const leftover = await bot.bot.deps.repos.materials.blobs.census();
     expect(leftover.files).toEqual([]);
     expect(leftover.chunks).toBeGreaterThan(0);
+    bot.clock.advance(UPLOAD_STALE_MS); // the crashed run's lease has long run out
 
     const size = 2 * MB + 10;
     await drop(
@@ -81,12 +82,42 @@ describe('each resource is stored exactly once', () => {
     });
   });
 
+  it('a run whose inbox lease ran out while it still writes is not disturbed by the next run', async () => {
+    const { activityId } = await boundActivity(bot);
+    const id = 'f:om_slow:file_slow';
+    const live = await bot.bot.deps.repos.materials.blobs.open(id, bot.clock); // still writing
+    await live.write(Buffer.alloc(3 * MB, 2));
+    await live.settle();
+    const size = MB;
+    await drop(
+      bot,
+      { messageId: 'om_slow', messageType: 'media', content: { file_key: 'file_slow' } },
+      { file_slow: { size, head: mp4Head(size) } },
+    );
+    await bot.drain();
+    expect(await materialsOf(bot, activityId)).toEqual([]);
+    const untouched = await bot.bot.deps.repos.materials.blobs.census();
+    expect(untouched.chunks).toBeGreaterThan(0); // the live run's chunks were left alone
+    // That run died without finishing: once its marker is stale, the retry takes over.
+    bot.clock.advance(UPLOAD_STALE_MS + 10_000);
+    await settle(bot);
+    const [item] = await materialsOf(bot, activityId);
+    expect(item).toMatchObject({ _id: id, status: 'stored', size });
+    expect(await blobSha256(bot, id)).toBe(item!.sha256);
+    expect(await bot.bot.deps.repos.materials.blobs.census()).toEqual({
+      files: [id],
+      chunks: Math.ceil(size / BLOB_CHUNK_BYTES),
+      uploads: 0,
+    });
+  });
+
   it('a complete blob without its item (crash before the item was written) is replaced, not doubled', async () => {
     const { activityId } = await boundActivity(bot);
     const id = 'f:om_half:img_om_half';
-    const writer = await bot.bot.deps.repos.materials.blobs.open(id, bot.clock.now());
+    const writer = await bot.bot.deps.repos.materials.blobs.open(id, bot.clock);
     await writer.write(photo('half'));
     await writer.close('img_om_half', {}, bot.clock.now());
+    bot.clock.advance(UPLOAD_STALE_MS);
     await dropImage(bot, 'om_half', photo('half'));
     await settle(bot);
     expect((await materialsOf(bot, activityId)).map((m) => m._id)).toEqual([id]);
