@@ -1,8 +1,8 @@
 import { td } from '../src/i18n/messages-deadline';
 import { same } from '../src/i18n/t';
-import { actionValue } from './actions';
 import { escapeMd } from './activity-common';
-import { button, buttonRow, card, markdown, type Card } from './card';
+import { card, markdown, type Card } from './card';
+import { overdueButtons } from './overdue-digest';
 
 export interface EscalationView {
   activityId: string;
@@ -30,17 +30,7 @@ export function escalationCard(v: EscalationView): Card {
           contact: v.contactName,
         }),
       ),
-      buttonRow([
-        button(
-          td('digest.status'),
-          actionValue({ action: 'activity.status', activityId: v.activityId }),
-        ),
-        button(
-          td('digest.remind'),
-          actionValue({ action: 'deadline.remind_now', activityId: v.activityId }),
-          { type: 'primary' },
-        ),
-      ]),
+      overdueButtons(v.activityId),
     ],
     title,
   );

@@ -35,6 +35,16 @@ export interface OverdueDigestView {
 /** Rows shown on one digest card; the rest are counted (a card has a size limit). */
 export const DIGEST_MAX_ROWS = 25;
 
+/** "Status" and "remind now": what an archivist or leader does about an overdue activity. */
+export function overdueButtons(activityId: string): CardElement {
+  return buttonRow([
+    button(td('digest.status'), actionValue({ action: 'activity.status', activityId })),
+    button(td('digest.remind'), actionValue({ action: 'deadline.remind_now', activityId }), {
+      type: 'primary',
+    }),
+  ]) as CardElement;
+}
+
 function row(r: OverdueRow): CardElement[] {
   return [
     markdown(
@@ -48,17 +58,7 @@ function row(r: OverdueRow): CardElement[] {
         pending: r.extensionPending ? td('digest.pending')[lang] : '',
       })),
     ),
-    buttonRow([
-      button(
-        td('digest.status'),
-        actionValue({ action: 'activity.status', activityId: r.activityId }),
-      ),
-      button(
-        td('digest.remind'),
-        actionValue({ action: 'deadline.remind_now', activityId: r.activityId }),
-        { type: 'primary' },
-      ),
-    ]) as CardElement,
+    overdueButtons(r.activityId),
   ];
 }
 

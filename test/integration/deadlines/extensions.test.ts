@@ -1,10 +1,10 @@
 import { extensionFollowupJob } from '../../../src/jobs/extension-followup';
 import { deadlineRemindersJob } from '../../../src/jobs/deadline-reminders';
-import { runJob } from '../../../src/jobs/runner';
 import type { Job } from '../../../src/jobs/types';
 import { formatInTz } from '../../../src/domain/deadline';
 import { groupCommand, json, registerThroughCard, tap } from '../../support/activity-flows';
 import { startTestBot, type TestBot } from '../../support/test-bot';
+import { freshMessages, runJobAt } from '../../support/job-flows';
 
 /**
  * The activity ends 5 March 2026 (Shanghai), so its handover is due 5 April. The contact ou_org1
@@ -12,7 +12,6 @@ import { startTestBot, type TestBot } from '../../support/test-bot';
  */
 let bot: TestBot;
 let activityId: string;
-let slot = 0;
 
 const TZ = 'Asia/Shanghai';
 const form = { new_date: '2026-04-20 +0800', reason: '宣传报道尚未刊发' };
@@ -28,26 +27,14 @@ const decide = (who: string, decision: 'approve' | 'reject', comment?: string) =
   );
 const activity = async () => (await bot.bot.deps.repos.activities.findById(activityId))!;
 const deadlineDay = async () => formatInTz((await activity()).effectiveDeadline, TZ, 'YYYY-MM-DD');
-const run = async (job: Job, iso: string) => {
-  bot.clock.set(iso);
-  slot += 1;
-  const result = await runJob(job, {
-    now: bot.clock.now(),
-    deps: bot.bot.deps,
-    slot: `ext-${slot}`,
-  });
-  await bot.drain(); // jobs queue; the worker sends
-  return result;
-};
-/** The simulator keeps every message; tests look only at those sent since the last forget(). */
-const seen = new Set<string>();
-const forget = () => bot.sim.sentMessages().forEach((m) => seen.add(m.messageId));
-const cardsTo = (id: string) => bot.sim.cardsTo(id).filter((m) => !seen.has(m.messageId));
+const run = (job: Job, iso: string) => runJobAt(bot, job, iso);
+const fresh = freshMessages(() => bot);
+const { forget, cardsTo } = fresh;
 const decisionsStored = async () =>
   (await bot.bot.deps.repos.extensions.findById(`ext:${activityId}:1`))?.status;
 
 beforeEach(async () => {
-  seen.clear();
+  fresh.reset();
   bot = await startTestBot({ now: '2026-03-02T02:00:00Z' }); // Monday 10:00 Shanghai
   activityId = (await registerThroughCard(bot)).activityId;
   await tap(bot, 'ou_org1', { action: 'activity.bind_chat', activityId });

@@ -1,41 +1,26 @@
 import { deadlineRemindersJob } from '../../../src/jobs/deadline-reminders';
 import { overdueDigestJob } from '../../../src/jobs/overdue-digest';
-import { runJob } from '../../../src/jobs/runner';
 import type { Job } from '../../../src/jobs/types';
 import { json, registerThroughCard, tap } from '../../support/activity-flows';
 import { startTestBot, type TestBot } from '../../support/test-bot';
+import { freshMessages, runJobAt } from '../../support/job-flows';
 
 /** Three activities of 教务处: A due 5 April, B due 10 April, C due 1 April but already handed over. */
 let bot: TestBot;
 let a: { activityId: string; code: string };
 let b: { activityId: string; code: string };
 let c: { activityId: string; code: string };
-let slot = 0;
-const seen = new Set<string>();
-const forget = () => bot.sim.sentMessages().forEach((m) => seen.add(m.messageId));
-const cardsTo = (id: string) =>
-  bot.sim
-    .cardsTo(id)
-    .filter((m) => !seen.has(m.messageId))
-    .map((m) => json(m.content));
-const run = async (job: Job, iso: string) => {
-  bot.clock.set(iso);
-  slot += 1;
-  const result = await runJob(job, {
-    now: bot.clock.now(),
-    deps: bot.bot.deps,
-    slot: `od-${slot}`,
-  });
-  await bot.drain(); // jobs queue; the worker sends
-  return result;
-};
+const fresh = freshMessages(() => bot);
+const { forget } = fresh;
+const cardsTo = (id: string) => fresh.cardsTo(id).map((m) => json(m.content));
+const run = (job: Job, iso: string) => runJobAt(bot, job, iso);
 const ended = (day: string) => ({
   start_at: `2026-03-${day} 09:00 +0800`,
   end_at: `2026-03-${day} 17:00 +0800`,
 });
 
 beforeEach(async () => {
-  seen.clear();
+  fresh.reset();
   bot = await startTestBot({ now: '2026-03-02T02:00:00Z' });
   a = await registerThroughCard(bot, { form: { ...ended('05'), title: '校庆典礼' } });
   b = await registerThroughCard(bot, { form: { ...ended('10'), title: '技能大赛' } });
