@@ -96,6 +96,28 @@ export async function demoBackup({ stack, transcript, events }: ScenarioContext)
         await sendKeeperCards(deps);
       },
     );
+    const useBag = (await ctx.repo.list()).find((e) => e.role === 'use');
+    const cardOf = (bagId: string) =>
+      stack.sim.sentMessages().find((m) => JSON.stringify(m.content).includes(bagId))?.messageId ??
+      'om_unknown';
+    if (useBag) {
+      await transcript.step(
+        '王档案员',
+        'checks the figures and taps "核对无误，确认登记" on the disk copy',
+        () =>
+          stack.sendCard(
+            events.cardAction(
+              {
+                operatorOpenId: 'ou_wang',
+                value: { action: 'backup.keeper.confirm', bagId: useBag._id },
+                openMessageId: cardOf(useBag._id),
+                openChatId: 'oc_p2p_wang',
+              },
+              stack.ids,
+            ),
+          ),
+      );
+    }
     await transcript.step(
       '王档案员',
       'writes "备份" to the bot (the archivists\' backup status)',

@@ -88,6 +88,15 @@ export class BackupRepo {
     await this.runs.updateOne({ _id: runId }, { $set: { status, finishedAt: now } });
   }
 
+  /** Forgets finished runs started before `before` (no TTL indexes on FerretDB); returns how many. */
+  async purgeRuns(before: Date): Promise<number> {
+    const res = await this.runs.deleteMany({
+      status: { $ne: 'running' },
+      startedAt: { $lt: before },
+    });
+    return res.deletedCount;
+  }
+
   /** Registers a bag and the content it holds (after the bag was renamed into place). */
   async register(entry: BackupEntryDoc, files: Omit<BackupFileDoc, '_id'>[]): Promise<void> {
     await this.entries.collection.insertOne(entry as never);

@@ -5,6 +5,9 @@ import { sendKeeperCards } from '../services/backup/keeper';
 import { runBackup } from '../services/backup/run-backup';
 import type { Job } from './types';
 
+/** Finished backup runs (the lease records) are kept this long. */
+const RUNS_KEEP_MS = 30 * 24 * 60 * 60 * 1000;
+
 /**
  * Real-time backup (第四条 实时备份): every few minutes, items that arrived at least the configured
  * delay ago and are not yet on a target go into a new bag on every target taking real-time bags (the
@@ -35,6 +38,7 @@ export const backupRealtimeJob: Job = {
     );
     await alertDuplicates(deps, result.duplicates);
     const cards = await sendKeeperCards(deps);
+    await ctx.repo.purgeRuns(new Date(now.getTime() - RUNS_KEEP_MS));
     const written = result.outcomes.filter((o) => o.status === 'written');
     const failed = result.outcomes.filter((o) => o.status === 'failed');
     const summary = `${written.length} bag(s) written, ${result.deferred} item(s) deferred, ${cards} keeper card(s) sent, ${result.duplicates.length} duplicate group(s)`;

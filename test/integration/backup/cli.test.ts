@@ -81,4 +81,77 @@ describe('backup command line tools', () => {
     expect(refused.err).toMatch(/is a sealed copy: reading it \(verify\) needs an approval/);
     expect(existsSync(path.join(fx.root, 'sealed-disc', sealedBag, 'bagit.txt'))).toBe(true);
   }, 120_000);
+
+  it('records approvals, keeper hand-overs, value decisions, repairs and the off-site package', async () => {
+    await fx.ctx.store.conn
+      .collection('directory_settings')
+      .updateOne(
+        { _id: 'directory' as never },
+        { $set: { archivists: ['ou_arch1', 'ou_arch2'] } },
+        { upsert: true },
+      );
+    const act = await fx.addActivity();
+    const m = await fx.addMaterial(act, { archiveNo: 'Z001-ZP·2026-Y-JWC-0001' });
+
+    const noBy = await tool('backup-assess', ['--item', m._id, '--exclude', '--reason', '重复']);
+    expect(noBy.code).toBe(2);
+    const assess = await tool('backup-assess', [
+      '--item',
+      m._id,
+      '--priority',
+      'precious',
+      '--by',
+      'ou_arch1',
+    ]);
+    expect(assess.code).toBe(0);
+    expect(assess.out).toContain(`${m._id}: priority precious`);
+
+    const approve = await tool('backup-register', [
+      '--approve',
+      'sealed-disc',
+      '--purpose',
+      'verify,repair',
+      '--by',
+      'ou_arch2',
+      '--reason',
+      '年度检测',
+    ]);
+    expect(approve.code).toBe(0);
+    expect(approve.out).toMatch(
+      /approval appr-\w+ recorded: verify, repair on every bag of sealed-disc/,
+    );
+    const sealedBag = readdirSync(path.join(fx.root, 'sealed-disc'))[0]!;
+    const verify = await tool('backup-verify', [sealedBag]);
+    expect(verify.code).toBe(0);
+
+    const handover = await tool('backup-register', [
+      '--handover',
+      'sealed-disc',
+      '--to',
+      'ou_arch2',
+    ]);
+    expect(handover.code).toBe(0);
+    expect(handover.out).toMatch(
+      /keeper of sealed-disc: ou_arch1 → ou_arch2; 1 entr\(ies\) handed over/,
+    );
+
+    const offsite = await tool('backup-offsite', ['--year', '2026', '--media-id', 'BD-01']);
+    expect(offsite.code).toBe(0);
+    expect(offsite.out).toMatch(/delivery OD-2026-01: \d+ bag\(s\) on media BD-01/);
+    const departed = await tool('backup-offsite', [
+      '--delivery',
+      'OD-2026-01',
+      '--departed',
+      '--by',
+      'ou_arch1',
+    ]);
+    expect(departed.out).toContain('OD-2026-01: departed recorded');
+
+    const useBag = readdirSync(path.join(fx.root, 'use-disk')).find((n) => !n.startsWith('.'))!;
+    const repair = await tool('backup-repair', [useBag]);
+    expect(repair.code).toBe(0);
+    expect(repair.out).toMatch(
+      /0 repaired, 0 not repairable, 0 extra moved to quarantine; now valid/,
+    );
+  }, 180_000);
 });
