@@ -43,15 +43,16 @@ export const messages = {
   },
   'help.role.leader': { zh_cn: '**分管领导**', en_us: '**Leaders in charge**' },
   'help.role.leader.body': {
-    zh_cn: '· 延期申请以卡片发给您，一键批准或驳回',
-    en_us: '· extension requests arrive as a card; approve or reject with one tap',
+    zh_cn: '· 延期申请以卡片发给您，一键批准或驳回\n· 分管单位的活动逾期 7 天起每周提醒一次',
+    en_us:
+      '· extension requests arrive as a card; approve or reject with one tap\n· a weekly note when an activity of your units is 7 days or more overdue',
   },
   'help.role.archivist': { zh_cn: '**档案员**', en_us: '**Archivists**' },
   'help.role.archivist.body': {
     zh_cn:
-      '· `全部活动` 查看全部活动\n· 接收逾期提醒与移交，验收或退回\n· `待归档` 归档宣传处材料\n· `评估` 单位考核',
+      '· `全部活动` 查看全部活动\n· 每天早上收到逾期汇总，可一键催办\n· 接收移交，验收或退回\n· `待归档` 归档宣传处材料\n· `评估` 单位考核\n· `备份` 查看备份登记与待确认事项',
     en_us:
-      '· `all activities` lists every activity\n· receive overdue alerts and handovers; accept or return them\n· `unfiled` files publicity photos\n· `assessment` scores the units',
+      '· `all activities` lists every activity\n· a morning digest of overdue handovers, with one-tap reminders\n· receive handovers; accept or return them\n· `unfiled` files publicity photos\n· `assessment` scores the units\n· `backup` shows the backup register and pending confirmations',
   },
   'help.role.publicity': { zh_cn: '**宣传处**', en_us: '**Publicity office**' },
   'help.role.publicity.body': {
