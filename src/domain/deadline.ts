@@ -11,6 +11,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import { DomainError } from './errors';
+import { dayIn, daysFrom, zonedInstant } from './zoned';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -20,12 +21,12 @@ type CalendarDay = string;
 
 /** The calendar day `date` falls on in `tz`. */
 function calendarDay(date: Date, tz: string): CalendarDay {
-  return dayjs(date).tz(tz).format('YYYY-MM-DD');
+  return dayIn(date, tz);
 }
 
 /** The last millisecond (23:59:59.999) of a calendar day in `tz`. */
 function endOfCalendarDay(day: CalendarDay, tz: string): Date {
-  return dayjs.tz(`${day} 23:59:59.999`, tz).toDate();
+  return zonedInstant(day, 86_399_999, tz);
 }
 
 /**
@@ -88,7 +89,7 @@ export function validateExtensionDate(current: Date, requested: Date, tz: string
  * 23:59 today and 00:01 tomorrow are 1 day apart; 00:01 and 23:59 on the same day are 0.
  */
 export function daysBetweenCalendarDays(a: Date, b: Date, tz: string): number {
-  return dayjs.utc(calendarDay(b, tz)).diff(dayjs.utc(calendarDay(a, tz)), 'day');
+  return daysFrom(calendarDay(a, tz), calendarDay(b, tz));
 }
 
 /** Formats an instant as seen in `tz` (dayjs format tokens), e.g. for cards: `2026-02-28 23:59`. */

@@ -15,16 +15,19 @@
  * Keys are stable strings meant for storage: `t_minus_7`, `due_day`, `overdue_3`, `escalation_2`. They are
  * per deadline: when an extension changes the deadline, the caller starts a fresh set of sent keys.
  */
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
 import type { ActivityState } from './activity-lifecycle';
 import { daysBetweenCalendarDays } from './deadline';
 import { DomainError } from './errors';
 import { addWorkdays, workdaysBetween } from './workdays';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import {
+  dayIn,
+  hhmmMs,
+  minutesIn,
+  shiftDay,
+  weekdayOf,
+  zonedInstant,
+  type CalendarDay,
+} from './zoned';
 
 /** Reminders before the deadline passes, earliest first. */
 export const BEFORE_DEADLINE_KINDS = ['t_minus_7', 't_minus_3', 't_minus_1', 'due_day'] as const;
@@ -164,25 +167,18 @@ function stripUndefined<T extends object>(obj: T): Partial<T> {
   return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-/** A calendar day as `YYYY-MM-DD`. */
-type CalendarDay = string;
-
 function calendarDay(date: Date, tz: string): CalendarDay {
-  return dayjs(date).tz(tz).format('YYYY-MM-DD');
-}
-
-function shiftDay(day: CalendarDay, days: number): CalendarDay {
-  return dayjs.utc(day).add(days, 'day').format('YYYY-MM-DD');
+  return dayIn(date, tz);
 }
 
 function isWeekendDay(day: CalendarDay): boolean {
-  const weekday = dayjs.utc(day).day();
+  const weekday = weekdayOf(day);
   return weekday === 0 || weekday === 6;
 }
 
 /** `HH:mm` on `day` in `tz`. */
 function atTime(day: CalendarDay, hhmm: string, tz: string): Date {
-  return dayjs.tz(`${day} ${hhmm}`, tz).toDate();
+  return zonedInstant(day, hhmmMs(hhmm), tz);
 }
 
 function hourText(hour: number): string {
@@ -198,7 +194,7 @@ function inQuietClock(at: Date, policy: ReminderPolicy): boolean {
   const start = minutes(policy.quietStart);
   const end = minutes(policy.quietEnd);
   if (start === end) return false;
-  const m = minutes(dayjs(at).tz(policy.tz).format('HH:mm'));
+  const m = minutesIn(at, policy.tz);
   return start < end ? m >= start && m < end : m >= start || m < end;
 }
 
@@ -227,7 +223,7 @@ export function nextAllowedTime(at: Date, policy: ReminderPolicy): Date {
     const day = calendarDay(at, tz);
     const start = minutes(policy.quietStart);
     const end = minutes(policy.quietEnd);
-    const m = minutes(dayjs(at).tz(tz).format('HH:mm'));
+    const m = minutesIn(at, tz);
     const wrapsAndEvening = start > end && m >= start;
     candidate = atTime(wrapsAndEvening ? shiftDay(day, 1) : day, policy.quietEnd, tz);
   }

@@ -8,12 +8,7 @@
  * land on a holiday or skip a make-up Saturday. Callers that need holidays must add them on top.
  * `weekendsOff: false` makes every day a workday (plain calendar days).
  */
-import dayjs from 'dayjs';
-import timezone from 'dayjs/plugin/timezone';
-import utc from 'dayjs/plugin/utc';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { dayIn, daysFrom, msOfDayIn, shiftDay, weekdayOf, zonedInstant } from './zoned';
 
 export interface WorkdayOptions {
   /** Saturday and Sunday are days off (default `true`); `false` counts every calendar day. */
@@ -24,10 +19,10 @@ export interface WorkdayOptions {
 type CalendarDay = string;
 
 /** A Monday, the origin for counting workdays arithmetically. */
-const EPOCH_MONDAY = dayjs.utc('1970-01-05');
+const EPOCH_MONDAY: CalendarDay = '1970-01-05';
 
 function calendarDay(date: Date, tz: string): CalendarDay {
-  return dayjs(date).tz(tz).format('YYYY-MM-DD');
+  return dayIn(date, tz);
 }
 
 function weekendsOff(opts: WorkdayOptions | undefined): boolean {
@@ -35,7 +30,7 @@ function weekendsOff(opts: WorkdayOptions | undefined): boolean {
 }
 
 function isWeekendDay(day: CalendarDay): boolean {
-  const weekday = dayjs.utc(day).day();
+  const weekday = weekdayOf(day);
   return weekday === 0 || weekday === 6;
 }
 
@@ -52,27 +47,26 @@ export function isWorkday(date: Date, tz: string, opts?: WorkdayOptions): boolea
  * `tz`, counting only workdays (constant time, not a day-by-day walk): Friday + 1 → Monday, Saturday + 1 → Monday;
  * Monday − 1 → Friday. `n = 0` returns `date` unchanged, even on a weekend. `n` must be an integer
  * (`RangeError` otherwise). In zones with daylight saving a wall-clock time that does not exist on the
- * target day is shifted by dayjs; Asia/Shanghai has no DST.
+ * target day moves forward by the gap (zoned.ts); Asia/Shanghai has no DST.
  */
 export function addWorkdays(date: Date, n: number, tz: string, opts?: WorkdayOptions): Date {
   if (!Number.isInteger(n)) throw new RangeError(`addWorkdays: n must be an integer, got ${n}`);
   if (n === 0) return new Date(date.getTime());
-  const local = dayjs(date).tz(tz);
-  const day = local.format('YYYY-MM-DD');
+  const day = calendarDay(date, tz);
   let target: CalendarDay;
   if (!weekendsOff(opts)) {
-    target = dayjs.utc(day).add(n, 'day').format('YYYY-MM-DD');
+    target = shiftDay(day, n);
   } else {
     // A weekend day shares Friday's ordinal; stepping back from it, Friday is the first workday.
     const from = workdayOrdinal(day, opts) + (n < 0 && isWeekendDay(day) ? 1 : 0);
     target = dayOfWorkdayOrdinal(from + n);
   }
-  return dayjs.tz(`${target} ${local.format('HH:mm:ss.SSS')}`, tz).toDate();
+  return zonedInstant(target, msOfDayIn(date, tz), tz);
 }
 
 /** A running count of workdays at `day` (from the epoch Monday); only differences are meaningful. */
 function workdayOrdinal(day: CalendarDay, opts: WorkdayOptions | undefined): number {
-  const days = dayjs.utc(day).diff(EPOCH_MONDAY, 'day');
+  const days = daysFrom(EPOCH_MONDAY, day);
   if (!weekendsOff(opts)) return days;
   const weeks = Math.floor(days / 7);
   const rest = days - weeks * 7; // 0 = Monday … 6 = Sunday
@@ -82,7 +76,7 @@ function workdayOrdinal(day: CalendarDay, opts: WorkdayOptions | undefined): num
 /** The workday whose running count is `ordinal` (inverse of `workdayOrdinal` on workdays). */
 function dayOfWorkdayOrdinal(ordinal: number): CalendarDay {
   const weeks = Math.floor(ordinal / 5);
-  return EPOCH_MONDAY.add(weeks * 7 + (ordinal - weeks * 5), 'day').format('YYYY-MM-DD');
+  return shiftDay(EPOCH_MONDAY, weeks * 7 + (ordinal - weeks * 5));
 }
 
 /**
