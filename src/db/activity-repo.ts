@@ -15,7 +15,7 @@ import {
   type CounterDoc,
   type RegistrationClaimDoc,
 } from './models/activity';
-import { isDuplicateKeyError } from './mongo-errors';
+import { insertManyIgnoringDuplicates, isDuplicateKeyError } from './mongo-errors';
 import { reminderWindowModel, type ReminderWindowDoc } from './models/reminder-window';
 import { inReminderWindow, REPAIR_MARGIN_MS } from '../domain/reminder-schedule';
 
@@ -96,7 +96,16 @@ export class ActivityRepo {
       try {
         await this.activities.collection.insertOne(doc as never);
         // Registered after the fact (already near or past its deadline): watch it from the start.
-        if (inReminderWindow(doc, now, REPAIR_MARGIN_MS)) await this.watchReminders(doc, now);
+        // A new activity cannot be on the list yet: an insert (cheap) rather than an upsert.
+        if (inReminderWindow(doc, now, REPAIR_MARGIN_MS))
+          await insertManyIgnoringDuplicates(this.window as unknown as Model<never>, [
+            {
+              _id: doc._id,
+              code: doc.code,
+              state: doc.state,
+              effectiveDeadline: doc.effectiveDeadline,
+            },
+          ]);
         return { activity: doc, created: true };
       } catch (err) {
         // Another process took this number (FerretDB runs $inc as read-then-write): take the next one.
