@@ -4,6 +4,7 @@ import type { events as Events } from '../../src/simulator';
 import type { DemoTranscript } from './demo-kit';
 import { demoDeadlines } from './demo-deadlines';
 import { demoBackup } from './demo-backup';
+import { demoHandover } from './demo-handover';
 import { demoMaterialsIntake } from './demo-materials-intake';
 import { demoMaterialsDescribe } from './demo-materials-describe';
 
@@ -174,4 +175,7 @@ export async function runScenario({
 
   // ── Backup: a full backup to two targets, verified, the keeper's card, the register ──
   await demoBackup({ stack, transcript, clock, events });
+
+  // ── Handover: refused by the pre-check, fixed, returned once, accepted with archive numbers; assessment ──
+  await demoHandover({ stack, transcript, clock, events });
 }

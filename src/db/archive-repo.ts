@@ -63,7 +63,11 @@ export class ArchiveRepo {
   ): Promise<Map<string, { items: number; described: number }>> {
     const out = new Map<string, { items: number; described: number }>();
     if (activityIds.length === 0) return out;
-    const live = { activityId: { $in: activityIds }, removedAt: { $exists: false } };
+    const live = {
+      activityId: { $in: activityIds },
+      removedAt: { $exists: false },
+      attachedTo: { $exists: false },
+    };
     const count = (match: Record<string, unknown>) =>
       this.materials.collection
         .aggregate<{
@@ -81,6 +85,13 @@ export class ArchiveRepo {
       if (entry) entry.described = g.n;
     }
     return out;
+  }
+
+  /** Live attachments (photos of physical items, captured copies of links) of an activity. */
+  async attachments(activityId: string): Promise<MaterialDoc[]> {
+    return this.materials
+      .find({ activityId, removedAt: { $exists: false }, attachedTo: { $exists: true } })
+      .lean<MaterialDoc[]>();
   }
 
   /** Live items of an activity with an archive number, in archive-number order. */

@@ -24,6 +24,9 @@ export interface NumberRequest {
   format: (itemNo: number) => string;
 }
 
+/** Statements per write command (see setArchiveNumbers). */
+const BATCH = 50;
+
 const byVersion = (a: HandoverSubmissionDoc, b: HandoverSubmissionDoc) => a.version - b.version;
 
 /**
@@ -64,21 +67,25 @@ export class HandoverRepo {
     return this.materials.findById(id).lean<MaterialDoc>();
   }
 
-  /** Writes archive numbers onto items (one `_id`-keyed update each, in one batch). */
+  /**
+   * Writes archive numbers onto items: `_id`-keyed updates sent in batches of BATCH (FerretDB 1.24
+   * never answers an update command carrying 100 or more statements).
+   */
   async setArchiveNumbers(
     assigned: { materialId: string; archiveNo: string; itemNo: number }[],
     now: Date,
   ): Promise<void> {
-    if (assigned.length === 0) return;
-    await this.materials.bulkWrite(
-      assigned.map((a) => ({
-        updateOne: {
-          filter: { _id: a.materialId },
-          update: { $set: { archiveNo: a.archiveNo, itemNo: a.itemNo, updatedAt: now } },
-        },
-      })),
-      { ordered: false },
-    );
+    for (let from = 0; from < assigned.length; from += BATCH) {
+      await this.materials.collection.bulkWrite(
+        assigned.slice(from, from + BATCH).map((a) => ({
+          updateOne: {
+            filter: { _id: a.materialId as never },
+            update: { $set: { archiveNo: a.archiveNo, itemNo: a.itemNo, updatedAt: now } },
+          },
+        })),
+        { ordered: false },
+      );
+    }
   }
 
   /** Marks a physical item's original received; false when it already was (or is not physical). */
@@ -201,7 +208,7 @@ export class HandoverRepo {
       if (todo.length === 0) continue;
       let hint = (await this.counters.findById(req.classKey).lean<ArchiveCounterDoc>())?.last ?? 0;
       while (todo.length > 0) {
-        const candidates = nextCandidates(hint, todo.length);
+        const candidates = nextCandidates(hint, Math.min(todo.length, BATCH));
         const docs = candidates.map((itemNo, i) => ({
           _id: `${req.classKey}|${itemNo}`,
           classKey: req.classKey,

@@ -15,6 +15,12 @@ import { missingFields, type DescribableItem } from './material-description';
 export interface PrecheckItem extends DescribableItem {
   id: string;
   status: 'stored' | 'failed';
+  /** The materials feature's own verdict; an item is described when it and the rules agree. */
+  described: boolean;
+  /** A photo of a physical item or a captured copy of a link: part of that item, not an item. */
+  attachedTo?: string;
+  /** How to name the item when it has no file name (e.g. "照片 03-06 10:05"). */
+  label?: string;
   fileName?: string;
   size?: number;
   failReason?: string;
@@ -73,6 +79,7 @@ export function itemLabel(item: PrecheckItem): string {
     item.physical?.name ??
     item.link?.title ??
     item.description?.title ??
+    item.label ??
     item.link?.url ??
     item.id
   );
@@ -101,7 +108,7 @@ export function precheck(input: {
   const warnings: Warning[] = [];
   const toDeliver: ToDeliver[] = [];
   const totals: PrecheckTotals = {
-    items: input.items.length,
+    items: 0,
     files: 0,
     filesRead: 0,
     bytesRecorded: 0,
@@ -109,11 +116,15 @@ export function precheck(input: {
     pages: 0,
     byKind: emptyKinds(),
   };
-  if (input.items.length === 0) blocking.push({ code: 'no_items' });
+  if (input.items.every((i) => i.attachedTo !== undefined)) blocking.push({ code: 'no_items' });
   for (const item of input.items) {
     const label = itemLabel(item);
-    totals.byKind[item.kind] += 1;
-    if (item.kind === 'document') totals.pages += item.description?.pages ?? 0;
+    const attached = item.attachedTo !== undefined;
+    if (!attached) {
+      totals.items += 1;
+      totals.byKind[item.kind] += 1;
+      if (item.kind === 'document') totals.pages += item.description?.pages ?? 0;
+    }
     if (item.status === 'failed') {
       blocking.push({
         code: 'failed_item',
@@ -123,8 +134,11 @@ export function precheck(input: {
       });
       continue;
     }
-    const missing = missingFields(item);
-    if (missing.length) blocking.push({ code: 'undescribed', itemId: item.id, label, missing });
+    // Attachments are described by the item they belong to.
+    const missing = attached ? [] : missingFields(item);
+    if (missing.length || (!attached && !item.described)) {
+      blocking.push({ code: 'undescribed', itemId: item.id, label, missing });
+    }
     if (item.hasBlob) {
       totals.files += 1;
       totals.bytesRecorded += item.size ?? 0;
@@ -140,7 +154,7 @@ export function precheck(input: {
     if (item.warnings.length) {
       warnings.push({ code: 'quality', itemId: item.id, label, warnings: [...item.warnings] });
     }
-    if (item.kind === 'physical') {
+    if (item.kind === 'physical' && !attached) {
       toDeliver.push({ itemId: item.id, label, quantity: item.physical?.quantity ?? 1 });
     }
   }

@@ -5,6 +5,9 @@
  * physical-items sheet; totals; and a digest of the list's content that the header prints (the file's
  * own SHA-256 cannot be inside it). Numbering has no gaps: 序号 runs 1..n over the rows.
  *
+ * Photos of a physical item and captured copies of a link are part of that item: their files appear
+ * in its row (names, sizes and hashes joined), not as rows of their own.
+ *
  * Order: documents and links, then photos, audio and video, then physical items (the checklist's
  * order); within a kind by date (document date or time taken), then arrival, then id, so the list
  * regenerated at acceptance keeps the submitted order.
@@ -54,6 +57,8 @@ export interface ListItem {
   };
   link?: { url: string; title: string; source: string };
   archiveNo?: string;
+  /** A photo of a physical item or a captured copy of a link: listed in that item's row. */
+  attachedTo?: string;
 }
 
 export interface ListRow {
@@ -163,7 +168,11 @@ export function buildTransferList(
   items: readonly ListItem[],
   ctx: { tz: string; unitName: string },
 ): TransferListData {
-  const ordered = orderItems(items);
+  const ordered = orderItems(items.filter((i) => i.attachedTo === undefined));
+  const attachments = new Map<string, ListItem[]>();
+  for (const a of orderItems(items.filter((i) => i.attachedTo !== undefined))) {
+    attachments.set(a.attachedTo!, [...(attachments.get(a.attachedTo!) ?? []), a]);
+  }
   const rows: ListRow[] = [];
   const photos: PhotoRow[] = [];
   const physical: PhysicalRow[] = [];
@@ -173,7 +182,8 @@ export function buildTransferList(
     const seq = i + 1;
     const d = item.description;
     const archiveNo = item.archiveNo ?? '';
-    const hasFile = Boolean(item.blobId);
+    const withFiles = [item, ...(attachments.get(item.id) ?? [])].filter((f) => f.blobId);
+    const bytes = withFiles.reduce((n, f) => n + (f.size ?? 0), 0);
     const pages = item.kind === 'document' && d?.pages ? d.pages : null;
     rows.push({
       seq,
@@ -188,16 +198,14 @@ export function buildTransferList(
       note: noteOf(item),
       kind: item.kind,
       count: item.kind === 'physical' ? (item.physical?.quantity ?? 1) : 1,
-      fileName: item.fileName ?? '',
-      size: hasFile ? (item.size ?? 0) : null,
-      sha256: item.sha256 ?? '',
+      fileName: withFiles.map((f) => f.fileName ?? '').join('；'),
+      size: withFiles.length ? bytes : null,
+      sha256: withFiles.map((f) => f.sha256 ?? '').join('；'),
     });
     totals.items += 1;
     totals.pages += pages ?? 0;
-    if (hasFile) {
-      totals.files += 1;
-      totals.bytes += item.size ?? 0;
-    }
+    totals.files += withFiles.length;
+    totals.bytes += bytes;
     if (item.kind === 'photo') {
       const key = item.batchId ?? item.id;
       const group = groups.get(key) ?? { no: groups.size + 1, count: 0 };

@@ -13,11 +13,7 @@ import {
 import { isCollectable, onArchiveCommand, onResourceMessage } from './material-intake';
 import { onExtensionCommand } from './extension-commands';
 import { onBackupCommand } from './backup-commands';
-import {
-  onArchivesCommand,
-  onAssessmentCommand,
-  onHandoverCommand,
-} from './handover-commands';
+import { onArchivesCommand, onAssessmentCommand, onHandoverCommand } from './handover-commands';
 import {
   onAddItemCommand,
   onLinkCommand,

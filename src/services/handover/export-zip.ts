@@ -35,9 +35,14 @@ export function extensionOf(m: Pick<MaterialDoc, 'fileName' | 'mime'>): string {
   return (fromName ?? (m.mime ? EXT_BY_MIME[m.mime] : undefined) ?? '').toLowerCase();
 }
 
-/** Entry name of an item's file in the ZIP: its archive number (DA/T 22 §1.2; photos too). */
-export const entryName = (m: MaterialDoc): string =>
-  `files/${m.archiveNo ?? m._id}${extensionOf(m)}`;
+/**
+ * Entry name of a file in the ZIP: its item's archive number (DA/T 22 §1.2; photos too); the files
+ * attached to an item (photos of a physical item) get `-01`, `-02`… after its number.
+ */
+export const entryName = (m: MaterialDoc, parent?: MaterialDoc, n = 1): string =>
+  parent
+    ? `files/${parent.archiveNo ?? parent._id}-${String(n).padStart(2, '0')}${extensionOf(m)}`
+    : `files/${m.archiveNo ?? m._id}${extensionOf(m)}`;
 
 export interface ExportSummary {
   activity: ActivityDoc;
@@ -49,6 +54,7 @@ function metadata(
   activity: ActivityDoc,
   s: HandoverSubmissionDoc,
   items: readonly MaterialDoc[],
+  names: ReadonlyMap<string, string>,
   ctx: { fondsCode: string; exportedAt: Date; exportedBy: string },
 ) {
   return {
@@ -85,7 +91,8 @@ function metadata(
       archiveNo: m.archiveNo ?? null,
       itemNo: m.itemNo ?? null,
       kind: m.kind,
-      file: m.blobId ? entryName(m) : null,
+      attachedTo: m.attachedTo ?? null,
+      file: names.get(m._id) ?? null,
       originalFileName: m.fileName ?? null,
       mime: m.mime ?? null,
       size: m.size ?? null,
@@ -118,7 +125,21 @@ export async function exportArchiveZip(
   const versions = await deps.repos.handover.versions(activityId);
   const accepted = versions.find((v) => v.status === 'accepted');
   if (!accepted) throw new DomainError('activity_not_found');
-  const items = await deps.repos.archives.numberedMaterials(activityId);
+  const numbered = await deps.repos.archives.numberedMaterials(activityId);
+  const byId = new Map(numbered.map((m) => [m._id, m]));
+  const attached = (await deps.repos.archives.attachments(activityId)).filter((a) =>
+    byId.has(a.attachedTo!),
+  );
+  const items = [...numbered, ...attached];
+  const names = new Map<string, string>();
+  const counts = new Map<string, number>();
+  for (const m of items) {
+    if (!m.blobId) continue;
+    const parent = m.attachedTo ? byId.get(m.attachedTo) : undefined;
+    const n = (counts.get(m.attachedTo ?? '') ?? 0) + 1;
+    if (parent) counts.set(parent._id, n);
+    names.set(m._id, entryName(m, parent, n));
+  }
   const zip = createArchiver('zip', { store: true });
   const done = finished(sink);
   zip.pipe(sink);
@@ -134,7 +155,7 @@ export async function exportArchiveZip(
     if (!m.blobId) continue;
     const blob = await deps.repos.handover.blobs.openMaterialBlob(m.blobId);
     if (!blob) throw new Error(`blob of ${m._id} is missing`);
-    await append(blob.stream, entryName(m));
+    await append(blob.stream, names.get(m._id)!);
     files += 1;
     bytes += blob.length;
   }
@@ -144,7 +165,7 @@ export async function exportArchiveZip(
       accepted.acceptedList.fileName,
     );
   }
-  const meta = metadata(activity, accepted, items, {
+  const meta = metadata(activity, accepted, items, names, {
     fondsCode: deps.config.archive.fondsCode,
     exportedAt: deps.clock.now(),
     exportedBy: operator,

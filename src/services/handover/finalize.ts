@@ -28,10 +28,13 @@ export function numberRange(materials: readonly MaterialDoc[]): NumberRange | un
   return { first: numbered[0]!, last: numbered.at(-1)!, n: numbered.length };
 }
 
-/** The accepted version's items still live, in list order. */
+/** The accepted version's items still live (and their attachments), in list order. */
 function acceptedItems(s: HandoverSubmissionDoc, live: readonly MaterialDoc[]): MaterialDoc[] {
   const listed = new Set(s.materialIds);
-  const items = live.filter((m) => listed.has(m._id) && m.status === 'stored');
+  const items = live.filter(
+    (m) =>
+      m.status === 'stored' && (listed.has(m._id) || (m.attachedTo && listed.has(m.attachedTo))),
+  );
   const byId = new Map(items.map((m) => [m._id, m]));
   return orderItems(items.map(toListItem)).map((i) => byId.get(i.id)!);
 }
@@ -45,6 +48,8 @@ function numberRequests(
 ): NumberRequest[] {
   const byClass = new Map<string, NumberRequest>();
   for (const m of items) {
+    // Attachments are part of their item and carry its number.
+    if (m.attachedTo) continue;
     const cls = archiveClassOf({
       fondsCode: deps.config.archive.fondsCode,
       categoryCodes: deps.config.archive.categoryCodes,

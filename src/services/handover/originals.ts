@@ -16,7 +16,8 @@ import { toListItem } from './transfer-list';
 function originalsOf(items: readonly MaterialDoc[]): MaterialDoc[] {
   const byId = new Map(items.map((m) => [m._id, m]));
   const wanted = items.filter(
-    (m) => m.status === 'stored' && (m.kind === 'physical' || m.kind === 'document'),
+    (m) =>
+      m.status === 'stored' && !m.attachedTo && (m.kind === 'physical' || m.kind === 'document'),
   );
   return orderItems(wanted.map(toListItem)).map((i) => byId.get(i.id)!);
 }

@@ -7,17 +7,26 @@ import {
   type PrecheckItem,
   type PrecheckReport,
 } from '../../domain/handover-precheck';
+import { formatInTz } from '../../domain/deadline';
+import { KIND_LABELS } from '../../domain/transfer-list';
 import { checkStoredFile, mapLimit } from './file-check';
 
 /** Blobs read at once: enough to overlap the database's round trips, little memory. */
 export const READ_CONCURRENCY = 4;
 
+/** "照片 03-06 10:05": an item without a file name, as the organizer saw it arrive. */
+export const arrivalLabel = (m: MaterialDoc, tz: string): string =>
+  `${KIND_LABELS[m.kind].zh_cn} ${formatInTz(m.sentAt, tz, 'MM-DD HH:mm')}`;
+
 /** What the pre-check rules need of a stored material. */
-export function toPrecheckItem(m: MaterialDoc): PrecheckItem {
+export function toPrecheckItem(m: MaterialDoc, tz: string): PrecheckItem {
   return {
     id: m._id,
     kind: m.kind,
     status: m.status,
+    described: m.described,
+    label: arrivalLabel(m, tz),
+    ...(m.attachedTo ? { attachedTo: m.attachedTo } : {}),
     hasBlob: Boolean(m.blobId),
     warnings: m.warnings ?? [],
     ...(m.fileName ? { fileName: m.fileName } : {}),
@@ -46,7 +55,7 @@ export async function runPrecheck(
   const files = new Map<string, FileCheck>(stored.map((m, i) => [m._id, checks[i]!]));
   const report = precheck({
     category: activity.category,
-    items: materials.map(toPrecheckItem),
+    items: materials.map((m) => toPrecheckItem(m, deps.config.tz)),
     files,
   });
   return { report, materials };

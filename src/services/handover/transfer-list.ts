@@ -30,6 +30,7 @@ export function toListItem(m: MaterialDoc): ListItem {
     ...(m.physical ? { physical: m.physical } : {}),
     ...(m.link ? { link: m.link } : {}),
     ...(m.archiveNo ? { archiveNo: m.archiveNo } : {}),
+    ...(m.attachedTo ? { attachedTo: m.attachedTo } : {}),
   };
 }
 

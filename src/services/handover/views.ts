@@ -154,7 +154,7 @@ export function reviewView(input: {
   const extended = s.effectiveDeadline.getTime() > s.originalDeadline.getTime();
   const day = (d: Date) => formatInTz(d, tz, 'YYYY-MM-DD');
   const inList = new Set(s.materialIds);
-  const listed = input.materials.filter((m) => inList.has(m._id));
+  const listed = input.materials.filter((m) => inList.has(m._id) && !m.attachedTo);
   const physical = listed.filter((m) => m.kind === 'physical').length;
   const paper = listed.filter((m) => m.kind === 'document').length;
   const byKind = emptyKinds();

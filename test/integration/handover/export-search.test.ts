@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { privateCommand, tap } from '../../support/activity-flows';
 import { setupActivity, tapDecision, tapSubmit, versionsOf } from '../../support/handover-flows';
-import { addCompleteSet } from '../../support/material-fixtures';
+import { addCompleteSet, addMaterial } from '../../support/material-fixtures';
 import { startTestBot, type TestBot } from '../../support/test-bot';
 
 /** Every entry of a ZIP with its bytes (read back with yauzl). */
@@ -40,7 +40,15 @@ describe('accepted archives: search and ZIP export', () => {
   beforeEach(async () => {
     bot = await startTestBot({ now: '2026-03-02T02:00:00Z' });
     ({ activityId, code } = await setupActivity(bot, { title: '建校六十周年庆典' }));
-    await addCompleteSet(bot.bot.deps.repos.handover.connection, activityId);
+    const conn = bot.bot.deps.repos.handover.connection;
+    const set = await addCompleteSet(conn, activityId);
+    const plaque = set.find((m) => m.kind === 'physical')!;
+    await addMaterial(conn, activityId, {
+      kind: 'photo',
+      attachedTo: plaque._id,
+      fileName: 'plaque.jpg',
+      description: { title: plaque.physical!.name },
+    });
     await tapSubmit(bot, activityId);
     const [v] = await versionsOf(bot, activityId);
     await tapDecision(bot, 'ou_arch1', v!._id, 'accept');
@@ -113,6 +121,10 @@ describe('accepted archives: search and ZIP export', () => {
       expect(bytes).toBeDefined();
       expect(sha(bytes!)).toBe(m.sha256);
     }
+    const plaque = items.find((m) => m.kind === 'physical')!;
+    const [photo] = await bot.bot.deps.repos.archives.attachments(activityId);
+    expect(photo!.archiveNo).toBeUndefined();
+    expect(sha(entries.get(`files/${plaque.archiveNo}-01.jpg`)!)).toBe(photo!.sha256);
     const [v] = await versionsOf(bot, activityId);
     const list = entries.get(v!.acceptedList!.fileName)!;
     expect(sha(list)).toBe(v!.acceptedList!.sha256);
@@ -125,14 +137,14 @@ describe('accepted archives: search and ZIP export', () => {
     expect(meta.fondsCode).toBe('Z001');
     expect(meta.activity.code).toBe(code);
     expect(meta.handover.transferList.digest).toBe(v!.acceptedList!.digest);
-    expect(meta.items).toHaveLength(items.length);
+    expect(meta.items).toHaveLength(items.length + 1);
     expect(
       meta.items
         .filter((i) => i.file)
         .map((i) => i.sha256)
         .sort(),
-    ).toEqual(withFiles.map((m) => m.sha256).sort());
-    expect(entries.size).toBe(withFiles.length + 2);
+    ).toEqual([...withFiles, photo!].map((m) => m.sha256).sort());
+    expect(entries.size).toBe(withFiles.length + 3);
     const card = lastCard('oc_p2p_arch1');
     expect(card).toContain(`档案导出 · ${code}`);
     expect(card).toContain(sha(file.bytes));

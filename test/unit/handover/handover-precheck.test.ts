@@ -9,6 +9,7 @@ const photo = (id: string, over: Partial<PrecheckItem> = {}): PrecheckItem => ({
   id,
   kind: 'photo',
   status: 'stored',
+  described: true,
   hasBlob: true,
   fileName: `${id}.jpg`,
   mime: 'image/jpeg',
@@ -28,6 +29,7 @@ const doc = (id: string, over: Partial<PrecheckItem> = {}): PrecheckItem => ({
   id,
   kind: 'document',
   status: 'stored',
+  described: true,
   hasBlob: true,
   fileName: `${id}.pdf`,
   mime: 'application/pdf',
@@ -93,6 +95,7 @@ describe('handover pre-check', () => {
           id: 'x1',
           kind: 'physical',
           status: 'stored',
+          described: false,
           hasBlob: false,
           warnings: [],
           physical: { name: '奖杯', type: '', quantity: 1, description: '金色', location: '' },
@@ -166,6 +169,7 @@ describe('handover pre-check', () => {
           id: 'x1',
           kind: 'physical',
           status: 'stored',
+          described: true,
           hasBlob: false,
           warnings: [],
           physical: {
@@ -186,9 +190,53 @@ describe('handover pre-check', () => {
     expect(r.toDeliver).toEqual([{ itemId: 'x1', label: '纪念牌匾', quantity: 2 }]);
   });
 
+  it('an item the materials feature marks undescribed is blocked even if the fields look filled', () => {
+    const r = precheck({
+      category: 10,
+      items: [photo('p1', { described: false })],
+      files: files([['p1', ok()]]),
+    });
+    expect(r.blocking).toEqual([
+      { code: 'undescribed', itemId: 'p1', label: 'p1.jpg', missing: [] },
+    ]);
+  });
+
+  it('a photo attached to a physical item is part of it: its file is checked, not its description', () => {
+    const plaque: PrecheckItem = {
+      id: 'x1',
+      kind: 'physical',
+      status: 'stored',
+      described: true,
+      hasBlob: false,
+      warnings: [],
+      physical: {
+        name: '牌匾',
+        type: '牌匾',
+        quantity: 1,
+        description: '木质',
+        location: '校史馆',
+      },
+    };
+    const attached = photo('a1', { attachedTo: 'x1', description: { title: '牌匾' } });
+    const ok1 = precheck({ category: 10, items: [plaque, attached], files: files([['a1', ok()]]) });
+    expect(ok1.ok).toBe(true);
+    expect(ok1.totals).toMatchObject({ items: 1, files: 1, byKind: { physical: 1, photo: 0 } });
+    const broken = precheck({
+      category: 10,
+      items: [plaque, attached],
+      files: files([
+        ['a1', { found: true, bytes: 100, problems: [{ code: 'truncated', format: 'jpg' }] }],
+      ]),
+    });
+    expect(broken.blocking.map((b) => b.code)).toEqual(['truncated']);
+  });
+
   it('labels items by what people recognize', () => {
     expect(itemLabel(doc('d1'))).toBe('d1.pdf');
     expect(itemLabel(doc('d2', { fileName: undefined }))).toBe('活动方案');
     expect(itemLabel(photo('p1'))).toBe('p1.jpg');
+    expect(itemLabel(photo('p2', { fileName: undefined, label: '照片 03-05 10:00' }))).toBe(
+      '照片 03-05 10:00',
+    );
   });
 });

@@ -159,3 +159,29 @@ describe('archive search words', () => {
     expect(parseArchiveSearch(text)).toEqual(expected);
   });
 });
+
+describe('attachments (photos of physical items, captured copies of links)', () => {
+  it('appear in their item’s row, not as rows; totals count their files', () => {
+    const plaque = items.find((i) => i.id === 'x1')!;
+    const photo: ListItem = {
+      ...base,
+      id: 'a1',
+      kind: 'photo',
+      fileName: 'plaque.jpg',
+      size: 50,
+      sha256: 'd'.repeat(64),
+      blobId: 'blob-a1',
+      attachedTo: 'x1',
+      description: { title: '纪念牌匾' },
+    };
+    const list = buildTransferList([plaque, photo], { tz: SH, unitName: '教务处' });
+    expect(list.rows).toHaveLength(1);
+    expect(list.rows[0]).toMatchObject({
+      fileName: 'plaque.jpg',
+      size: 50,
+      sha256: 'd'.repeat(64),
+    });
+    expect(list.photos).toEqual([]);
+    expect(list.totals).toEqual({ items: 1, pages: 0, files: 1, bytes: 50 });
+  });
+});
