@@ -1,4 +1,5 @@
 import { td } from '../src/i18n/messages-deadline';
+import { th } from '../src/i18n/messages-handover';
 import { t, tPerLang, type I18nText } from '../src/i18n/t';
 import { actionValue } from './actions';
 import { button, buttonRow, card, markdown, type Card } from './card';
@@ -20,7 +21,10 @@ export interface DeadlineReminderView {
   canExtend?: boolean;
 }
 
-/** A reminder of the one-month handover deadline: how long is left, what is missing, one tap to the status. */
+/**
+ * A reminder of the one-month handover deadline: how long is left, what is missing, and one tap to the
+ * status, to submit the handover, or to ask for an extension.
+ */
 export function deadlineReminderCard(v: DeadlineReminderView): Card {
   const vars = { title: v.title, deadline: v.deadline };
   const body =
@@ -49,6 +53,10 @@ export function deadlineReminderCard(v: DeadlineReminderView): Card {
           t('reminder.status'),
           actionValue({ action: 'activity.status', activityId: v.activityId }),
           { type: 'primary' },
+        ),
+        button(
+          th('ho.btn.submit'),
+          actionValue({ action: 'handover.submit', activityId: v.activityId }),
         ),
         ...(v.canExtend && v.pendingExtension === undefined
           ? [

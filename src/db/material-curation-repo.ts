@@ -96,21 +96,27 @@ export class MaterialCurationRepo {
     return { items, total };
   }
 
-  /** Writes new descriptions, one `_id`-keyed update each, in one round trip. */
+  /**
+   * Writes new descriptions, one `_id`-keyed update each, 50 to a round trip (FerretDB 1.24 never
+   * answers an update command carrying 100 or more statements).
+   */
   async saveDescriptions(
     updates: { id: string; description: MaterialDescription; described: boolean }[],
     now: Date,
   ): Promise<void> {
-    if (updates.length === 0) return;
-    await this.materials.bulkWrite(
-      updates.map((u) => ({
-        updateOne: {
-          filter: { _id: u.id },
-          update: { $set: { description: u.description, described: u.described, updatedAt: now } },
-        },
-      })),
-      { ordered: false },
-    );
+    for (let from = 0; from < updates.length; from += 50) {
+      await this.materials.bulkWrite(
+        updates.slice(from, from + 50).map((u) => ({
+          updateOne: {
+            filter: { _id: u.id },
+            update: {
+              $set: { description: u.description, described: u.described, updatedAt: now },
+            },
+          },
+        })),
+        { ordered: false },
+      );
+    }
   }
 
   /** Inserts a physical item or link under its form-derived `_id`; false when it already exists. */

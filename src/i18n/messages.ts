@@ -37,9 +37,9 @@ export const messages = {
   'help.role.organizer': { zh_cn: '**经办人（主办/承办单位）**', en_us: '**Organizers**' },
   'help.role.organizer.body': {
     zh_cn:
-      '· `登记` 登记重大活动\n· 在活动群中直接发送照片、文件、音视频，我会逐一存档；若我没有回应，回复那条消息「@我 归档」\n· 回复存档卡片「人物：张三」补充说明\n· `登记实物`、`报道 网址 标题` 登记实物和报道链接\n· `材料` 查看、删除材料\n· `状态` 查看材料与期限\n· `延期` 申请延期\n· `我的活动` 查看我负责的活动',
+      '· `登记` 登记重大活动\n· 在活动群中直接发送照片、文件、音视频，我会逐一存档；若我没有回应，回复那条消息「@我 归档」\n· 回复存档卡片「人物：张三」补充说明\n· `登记实物`、`报道 网址 标题` 登记实物和报道链接\n· `材料` 查看、删除材料\n· `状态` 查看材料与期限\n· `延期` 申请延期\n· `移交` 检查并提交移交清册\n· `我的活动` 查看我负责的活动',
     en_us:
-      '· `register` a major activity\n· drop photos, files, audio and video in the activity group and I store each one; if I stay silent, reply to that message with "@me archive"\n· reply "people: Zhang San" to my card to describe them\n· `add item`, `link <url> <title>` register physical items and press links\n· `materials` lists and removes items\n· `status` shows materials and the deadline\n· `extension` asks for a later deadline\n· `my activities` lists yours',
+      '· `register` a major activity\n· drop photos, files, audio and video in the activity group and I store each one; if I stay silent, reply to that message with "@me archive"\n· reply "people: Zhang San" to my card to describe them\n· `add item`, `link <url> <title>` register physical items and press links\n· `materials` lists and removes items\n· `status` shows materials and the deadline\n· `extension` asks for a later deadline\n· `handover` checks and submits the transfer list\n· `my activities` lists yours',
   },
   'help.role.leader': { zh_cn: '**分管领导**', en_us: '**Leaders in charge**' },
   'help.role.leader.body': {
@@ -50,9 +50,9 @@ export const messages = {
   'help.role.archivist': { zh_cn: '**档案员**', en_us: '**Archivists**' },
   'help.role.archivist.body': {
     zh_cn:
-      '· `全部活动` 查看全部活动\n· 每天早上收到逾期汇总，可一键催办\n· 接收移交，验收或退回\n· `待归档` 归档宣传处材料\n· `评估` 单位考核\n· `备份` 查看备份登记与待确认事项',
+      '· `全部活动` 查看全部活动\n· 每天早上收到逾期汇总，可一键催办\n· 接收移交，验收或退回；`检索` 查找已归档档案\n· `待归档` 归档宣传处材料\n· `评估` 单位考核\n· `备份` 查看备份登记与待确认事项',
     en_us:
-      '· `all activities` lists every activity\n· a morning digest of overdue handovers, with one-tap reminders\n· receive handovers; accept or return them\n· `unfiled` files publicity photos\n· `assessment` scores the units\n· `backup` shows the backup register and pending confirmations',
+      '· `all activities` lists every activity\n· a morning digest of overdue handovers, with one-tap reminders\n· receive handovers; accept or return them; `search` finds accepted archives\n· `unfiled` files publicity photos\n· `assessment` scores the units\n· `backup` shows the backup register and pending confirmations',
   },
   'help.role.publicity': { zh_cn: '**宣传处**', en_us: '**Publicity office**' },
   'help.role.publicity.body': {
