@@ -53,7 +53,7 @@ export const archiveEnvShape = {
     .pipe(z.string().regex(/^[A-Za-z0-9]{1,12}$/, 'must be 1–12 letters or digits')),
   ARCHIVE_CATEGORY_CODES: categoryCodes,
   ARCHIVE_ROOM_NAME: z.string().trim().min(1).max(40).default('综合档案室'),
-  ASSESSMENT_RULES_FILE: z.string().trim().min(1).default('config/assessment-rules.yaml'),
+  ASSESSMENT_RULES_FILE: z.string().trim().min(1).default('src/config/assessment-rules.yaml'),
 };
 
 const archiveEnvSchema = z.object(archiveEnvShape);

@@ -1,5 +1,5 @@
 /**
- * Loads the assessment scoring rules (config/assessment-rules.yaml by default, or the file named by
+ * Loads the assessment scoring rules (src/config/assessment-rules.yaml by default, or the file named by
  * ASSESSMENT_RULES_FILE): YAML or JSON, validated with zod so a typo in a key or a negative number is
  * an error naming its path, never a silent zero. Read at use (reports are rare) and cached by mtime.
  */

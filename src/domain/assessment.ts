@@ -1,7 +1,7 @@
 /**
  * The yearly assessment of units (第九条): handovers count in each organizing unit's performance
  * assessment — points for complete, timely handovers; deductions for late, overdue, returned and
- * criticised work. The numbers come from a rules file (config/assessment-rules.yaml, validated by
+ * criticised work. The numbers come from a rules file (src/config/assessment-rules.yaml, validated by
  * src/config/assessment-rules.ts); nothing here is hard-coded but the arithmetic.
  *
  * Per activity (cancelled ones do not count):

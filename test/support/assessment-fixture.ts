@@ -1,5 +1,5 @@
 /**
- * A fixed data set for the assessment, worked by hand (default rules, config/assessment-rules.yaml):
+ * A fixed data set for the assessment, worked by hand (default rules, src/config/assessment-rules.yaml):
  *
  * 教务处 jwc
  *   A1 accepted, submitted 03-20, due 03-31, no gaps ............ on time, complete   +10

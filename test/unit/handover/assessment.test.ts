@@ -21,7 +21,7 @@ import {
   EXPECTED_RANKING,
 } from '../../support/assessment-fixture';
 
-const RULES_FILE = join(__dirname, '../../../config/assessment-rules.yaml');
+const RULES_FILE = join(__dirname, '../../../src/config/assessment-rules.yaml');
 const rules: AssessmentRules = loadAssessmentRules(RULES_FILE);
 const SH = 'Asia/Shanghai';
 

@@ -181,7 +181,7 @@ describe('assessment card', () => {
   const view: AssessmentView = {
     year: 2026,
     asOf: '2026-06-30 12:00',
-    rulesFile: 'config/assessment-rules.yaml',
+    rulesFile: 'src/config/assessment-rules.yaml',
     rows: [
       {
         rank: 1,
