@@ -134,3 +134,31 @@ export function fields(rows: { label: I18nText; value: I18nText }[]): CardElemen
     en_us: rows.map((r) => `**${r.label.en_us}**: ${r.value.en_us}`).join('\n'),
   });
 }
+
+/** Text on the left taking the room, an optional control (a button) on the right, vertically centred. */
+export function textWithAction(
+  text: I18nText,
+  action: CardElement | undefined,
+  opts: { weight?: number } = {},
+): CardElement {
+  return {
+    tag: 'column_set',
+    flex_mode: 'none',
+    horizontal_spacing: '8px',
+    columns: [
+      {
+        tag: 'column',
+        width: 'weighted',
+        weight: opts.weight ?? 1,
+        vertical_align: 'center',
+        elements: [markdown(text)],
+      },
+      {
+        tag: 'column',
+        width: 'auto',
+        vertical_align: 'center',
+        elements: action ? [action] : [],
+      },
+    ],
+  };
+}

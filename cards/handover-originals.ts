@@ -2,7 +2,7 @@ import { th } from '../src/i18n/messages-handover';
 import { joinTexts } from '../src/i18n/t';
 import { actionValue } from './actions';
 import { escapeMd } from './activity-common';
-import { button, card, markdown, note, type Card, type CardElement } from './card';
+import { button, card, markdown, note, type Card, type CardElement, textWithAction } from './card';
 import type { OriginalLine, OriginalsView } from './handover-views';
 
 /** Lines per card: each line is a row of text and a button (well within 200 elements). */
@@ -16,34 +16,17 @@ function line(activityId: string, l: OriginalLine): CardElement {
   const status = l.receivedAt
     ? th('ho.orig.received', { date: l.receivedAt })
     : th('ho.orig.pending');
-  return {
-    tag: 'column_set',
-    flex_mode: 'none',
-    horizontal_spacing: '8px',
-    columns: [
-      {
-        tag: 'column',
-        width: 'weighted',
-        weight: 4,
-        vertical_align: 'center',
-        elements: [markdown(joinTexts([text, status], '　'))],
-      },
-      {
-        tag: 'column',
-        width: 'auto',
-        vertical_align: 'center',
-        elements: l.receivedAt
-          ? []
-          : [
-              button(
-                th('ho.orig.btn.receive'),
-                actionValue({ action: 'handover.receive', activityId, materialId: l.materialId }),
-                { type: 'primary' },
-              ),
-            ],
-      },
-    ],
-  };
+  return textWithAction(
+    joinTexts([text, status], '　'),
+    l.receivedAt
+      ? undefined
+      : button(
+          th('ho.orig.btn.receive'),
+          actionValue({ action: 'handover.receive', activityId, materialId: l.materialId }),
+          { type: 'primary' },
+        ),
+    { weight: 4 },
+  );
 }
 
 /**

@@ -3,7 +3,16 @@ import { tmd } from '../src/i18n/messages-materials-describe';
 import { same, type I18nText } from '../src/i18n/t';
 import { actionValue } from './actions';
 import { colored, field, form, submitButton, textInput } from './activity-common';
-import { button, buttonRow, card, markdown, note, type Card, type CardElement } from './card';
+import {
+  button,
+  buttonRow,
+  card,
+  markdown,
+  note,
+  type Card,
+  type CardElement,
+  textWithAction,
+} from './card';
 import { kindText, safe } from './material-common';
 import type {
   MaterialListItem,
@@ -28,32 +37,14 @@ function itemLine(item: MaterialListItem): I18nText {
 
 function itemRow(item: MaterialListItem, editable: boolean): CardElement {
   if (!editable) return markdown(itemLine(item));
-  return {
-    tag: 'column_set',
-    flex_mode: 'none',
-    horizontal_spacing: '8px',
-    columns: [
-      {
-        tag: 'column',
-        width: 'weighted',
-        weight: 1,
-        vertical_align: 'center',
-        elements: [markdown(itemLine(item))],
-      },
-      {
-        tag: 'column',
-        width: 'auto',
-        vertical_align: 'center',
-        elements: [
-          button(
-            tmd('mdesc.list.remove'),
-            actionValue({ action: 'material.remove.open', materialId: item.id }),
-            { type: 'danger' },
-          ),
-        ],
-      },
-    ],
-  };
+  return textWithAction(
+    itemLine(item),
+    button(
+      tmd('mdesc.list.remove'),
+      actionValue({ action: 'material.remove.open', materialId: item.id }),
+      { type: 'danger' },
+    ),
+  );
 }
 
 /**

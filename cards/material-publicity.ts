@@ -2,7 +2,16 @@ import { tmd } from '../src/i18n/messages-materials-describe';
 import { type I18nText } from '../src/i18n/t';
 import { actionValue } from './actions';
 import { form, submitButton, textInput } from './activity-common';
-import { button, buttonRow, card, markdown, note, type Card, type CardElement } from './card';
+import {
+  button,
+  buttonRow,
+  card,
+  markdown,
+  note,
+  type Card,
+  type CardElement,
+  textWithAction,
+} from './card';
 import { safe } from './material-common';
 import type {
   FilingOption,
@@ -12,23 +21,7 @@ import type {
 } from './material-views';
 
 /** Text on the left, one button on the right. */
-function row(text: I18nText, action: CardElement): CardElement {
-  return {
-    tag: 'column_set',
-    flex_mode: 'none',
-    horizontal_spacing: '8px',
-    columns: [
-      {
-        tag: 'column',
-        width: 'weighted',
-        weight: 1,
-        vertical_align: 'center',
-        elements: [markdown(text)],
-      },
-      { tag: 'column', width: 'auto', vertical_align: 'center', elements: [action] },
-    ],
-  };
-}
+const row = (text: I18nText, action: CardElement): CardElement => textWithAction(text, action);
 
 function option(batchId: string, o: FilingOption): CardElement {
   return row(
