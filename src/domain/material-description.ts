@@ -34,7 +34,10 @@ export const DOC_TYPE_EN: Record<DocType, string> = {
   其他: 'Other',
 };
 
-/** The description as stored on a material (mirror of MaterialDescription in db/models/material.ts). */
+/**
+ * The description as stored on a material (db/models/material.ts uses this type): photos, audio and
+ * video need 时间、地点、人物、事由 and the photographer; documents a title, type, date and pages.
+ */
 export interface Description {
   takenAt?: Date;
   place?: string;

@@ -1,5 +1,6 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { MaterialKind } from '../../domain/categories';
+import type { Description } from '../../domain/material-description';
 
 /** GridFS bucket holding the original bytes of every stored file (`materials_files.files/chunks`). */
 export const MATERIAL_BUCKET = 'materials_files';
@@ -14,24 +15,8 @@ export type MaterialSource = 'group' | 'private' | 'publicity' | 'manual';
  */
 export type MaterialStatus = 'stored' | 'failed';
 
-/** 第七条2: what a description holds; which fields are required depends on the kind. */
-export interface MaterialDescription {
-  /** Photos, audio, video: 时间、地点、人物、事由 and the photographer / recorder. */
-  takenAt?: Date;
-  place?: string;
-  people?: string;
-  event?: string;
-  photographer?: string;
-  /** Documents: title, document type, date, pages; 文号 and 责任者 for the transfer list. */
-  title?: string;
-  docType?: string;
-  docDate?: Date;
-  pages?: number;
-  docNumber?: string;
-  author?: string;
-  /** Free remarks (备注). */
-  note?: string;
-}
+/** 第七条2: what a description holds (the domain's type; required fields depend on the kind). */
+export type MaterialDescription = Description;
 
 /** 实物: a physical item registered by form. */
 export interface PhysicalItem {
