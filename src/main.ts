@@ -4,6 +4,7 @@ import { buildBot } from './app/container';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { readEnvFile } from './config/load-env-file';
 import { openDatabase } from './db/connection';
+import { prepareSchemaAtStart } from './db/migrations/runner';
 import { startLongConnection } from './feishu/long-connection';
 import { systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
@@ -42,6 +43,21 @@ async function main(): Promise<void> {
     ...(config.ferretdbBin ? { ferretdbBin: config.ferretdbBin } : {}),
     logger: log,
   });
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    log.warn({ node: process.versions.node }, 'node.unsupported: run the bot on Node 22 or 24');
+  }
+  try {
+    await prepareSchemaAtStart(db.connection, {
+      migrateOnStart: config.migrateOnStart,
+      print: (line) => log.info({ line }, 'db.migrate'),
+      onWait: (holder) => log.info({ holder }, 'db.migrate.waiting'),
+    });
+  } catch (err) {
+    // A newer database, pending migrations without MIGRATE_ON_START, or a failed migration.
+    console.error(err instanceof Error ? err.message : err);
+    await db.close();
+    process.exit(1);
+  }
   const bot = await buildBot({ config, log, clock: systemClock, connection: db.connection });
   let server: Server | undefined;
   let longConnection: { close(): void } | undefined;
