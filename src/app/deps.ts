@@ -1,4 +1,5 @@
 import type { Config } from '../config/env';
+import type { WorkCalendar } from '../domain/work-calendar';
 import type { ActivityRepo } from '../db/activity-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
@@ -23,6 +24,8 @@ export interface AppDeps {
   config: Config;
   log: Logger;
   clock: Clock;
+  /** Which days are workdays (State Council + college file), built once at start. */
+  calendar: WorkCalendar;
   repos: {
     inbox: InboxRepo;
     deliveries: DeliveryRepo;

@@ -27,7 +27,7 @@ export const extensionFollowupJob: Job = {
       await applyDecision(request, decision, activity, deps);
       repaired += 1;
     }
-    const policy = policyOf(deps.config);
+    const policy = policyOf(deps);
     const dir = await deps.repos.directory.load();
     let reminded = 0;
     let resent = 0;
