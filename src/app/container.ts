@@ -29,6 +29,7 @@ import type { Logger } from '../lib/logger';
 import { registerSecret } from '../lib/logger';
 import { createHttpApp } from '../server/app';
 import type { AppDeps } from './deps';
+import { DirectoryCache } from './directory-cache';
 
 export interface BotApp {
   deps: AppDeps;
@@ -81,7 +82,8 @@ export async function buildBot(opts: {
   });
   const api = new FeishuApi(client, cache, log);
   const messenger = new Messenger(api, repos.deliveries, clock);
-  const deps: AppDeps = { config, log, clock, calendar, repos, api, messenger };
+  const directory = new DirectoryCache(repos.directory);
+  const deps: AppDeps = { config, log, clock, calendar, repos, directory, api, messenger };
   const worker = new InboxWorker(repos.inbox, buildInboxHandlers(deps), clock, log, {
     ...config.inbox,
     onGaveUp: async (record, error) => {

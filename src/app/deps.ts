@@ -18,6 +18,7 @@ import type { FeishuApi } from '../feishu/api';
 import type { Messenger } from '../feishu/messenger';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
+import type { DirectoryCache } from './directory-cache';
 
 /** Everything handlers and services may use, passed in (never imported as singletons). */
 export interface AppDeps {
@@ -42,6 +43,8 @@ export interface AppDeps {
     handover: HandoverRepo;
     archives: ArchiveRepo;
   };
+  /** The directory snapshot and the actors resolved from it (cached; refreshed on import). */
+  directory: DirectoryCache;
   api: FeishuApi;
   messenger: Messenger;
 }

@@ -28,7 +28,7 @@ export const extensionFollowupJob: Job = {
       repaired += 1;
     }
     const policy = policyOf(deps);
-    const dir = await deps.repos.directory.load();
+    const dir = await deps.directory.load();
     let reminded = 0;
     let resent = 0;
     const pending = await repo.pending();

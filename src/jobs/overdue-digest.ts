@@ -37,7 +37,7 @@ export const overdueDigestJob: Job = {
     if (overdue.length === 0)
       return { summary: 'nothing overdue', counts: { overdue: 0, recipients: 0 } };
     const [dir, pending] = await Promise.all([
-      deps.repos.directory.load(),
+      deps.directory.load(),
       deps.repos.extensions.pendingActivityIds(),
     ]);
     const sorted = sortOverdue(

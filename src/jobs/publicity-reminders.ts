@@ -24,7 +24,7 @@ export const publicityRemindersJob: Job = {
     const due = await deps.repos.curation.unfiledBatches(
       new Date(now.getTime() - PUBLICITY_REMIND_AFTER_DAYS * DAY_MS),
     );
-    const dir = await deps.repos.directory.load();
+    const dir = await deps.directory.load();
     let reminded = 0;
     for (const batch of due) {
       if (await deps.repos.curation.wasReminded(batch.batchId)) continue;

@@ -35,7 +35,7 @@ export async function noticeUnknownNextYear(deps: AppDeps, now: Date): Promise<n
   if (today.slice(5, 7) !== '12') return 0;
   const year = Number(today.slice(0, 4)) + 1;
   if (deps.calendar.knowsYear(year)) return 0;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   if (dir.admins.length === 0) {
     deps.log.warn({ year }, 'calendar.year_unknown.no_admins');
     return 0;
