@@ -1,4 +1,5 @@
 import type { Config } from '../config/env';
+import type { WorkCalendar } from '../domain/work-calendar';
 import type { ActivityRepo } from '../db/activity-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
@@ -17,12 +18,15 @@ import type { FeishuApi } from '../feishu/api';
 import type { Messenger } from '../feishu/messenger';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
+import type { DirectoryCache } from './directory-cache';
 
 /** Everything handlers and services may use, passed in (never imported as singletons). */
 export interface AppDeps {
   config: Config;
   log: Logger;
   clock: Clock;
+  /** Which days are workdays (State Council + college file), built once at start. */
+  calendar: WorkCalendar;
   repos: {
     inbox: InboxRepo;
     deliveries: DeliveryRepo;
@@ -39,6 +43,8 @@ export interface AppDeps {
     handover: HandoverRepo;
     archives: ArchiveRepo;
   };
+  /** The directory snapshot and the actors resolved from it (cached; refreshed on import). */
+  directory: DirectoryCache;
   api: FeishuApi;
   messenger: Messenger;
 }

@@ -113,6 +113,10 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  COLLEGE_CALENDAR_FILE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('false'),
   ...archiveEnvShape,
 });
@@ -153,6 +157,8 @@ export interface Config {
   };
   /** The backup targets file (src/config/backup-targets.ts); unset = backups not configured. */
   backupTargetsFile: string | undefined;
+  /** The college's calendar file (src/config/college-calendar.ts); unset = State Council days only. */
+  collegeCalendarFile: string | undefined;
   /** Archive numbers, transfer lists and assessment rules (src/config/archive.ts). */
   archive: ArchiveConfig;
   /** Run pending database migrations at start (else the server refuses to start while any is due). */
@@ -213,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       overdueEveryWorkdays: e.REMINDER_OVERDUE_EVERY_WORKDAYS,
     }),
     backupTargetsFile: e.BACKUP_TARGETS_FILE,
+    collegeCalendarFile: e.COLLEGE_CALENDAR_FILE,
     archive: archiveConfig(e),
     migrateOnStart: e.MIGRATE_ON_START === 'true',
   });

@@ -28,13 +28,17 @@ function startCommand(): string[] {
   return args;
 }
 
-/** A folder laid out like an installation: package.json, scripts/launch.js, node_modules, maybe dist/. */
+/** A folder laid out like an installation: package.json, scripts/launch.js and ferretdb/, node_modules. */
 function installDir(name: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `archive-bot-${name}-`));
   fs.copyFileSync(path.join(repoRoot, 'package.json'), path.join(dir, 'package.json'));
   fs.mkdirSync(path.join(dir, 'scripts'));
   fs.copyFileSync(path.join(repoRoot, 'scripts/launch.js'), path.join(dir, 'scripts/launch.js'));
   fs.symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // The embedded database checks its binary against the FerretDB patches shipped in scripts/ferretdb.
+  fs.cpSync(path.join(repoRoot, 'scripts/ferretdb'), path.join(dir, 'scripts/ferretdb'), {
+    recursive: true,
+  });
   return dir;
 }
 
