@@ -118,6 +118,20 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('false'),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? Number(v) : undefined))
+    .refine(
+      (v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 65535),
+      'must be a port number',
+    ),
   ...archiveEnvShape,
 });
 
@@ -163,6 +177,11 @@ export interface Config {
   archive: ArchiveConfig;
   /** Run pending database migrations at start (else the server refuses to start while any is due). */
   migrateOnStart: boolean;
+  /**
+   * /metrics: off unless a token (bearer, on the main HTTP server) or a port of its own is set; on its
+   * own port the token is still required when set.
+   */
+  metrics: { token: string | undefined; host: string; port: number | undefined };
 }
 
 /** Thrown with one line per problem; values are never included, so secrets cannot leak. */
@@ -171,6 +190,10 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Parses the environment once; throws ConfigError naming each bad variable. */
@@ -186,6 +209,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const e = result.data;
+  if (e.METRICS_PORT !== undefined && !e.METRICS_TOKEN && !isLoopback(e.METRICS_HOST)) {
+    throw new ConfigError([
+      'METRICS_HOST: a metrics listener outside the loopback needs METRICS_TOKEN',
+    ]);
+  }
   return Object.freeze({
     feishu: Object.freeze({
       appId: e.FEISHU_APP_ID,
@@ -222,6 +250,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     collegeCalendarFile: e.COLLEGE_CALENDAR_FILE,
     archive: archiveConfig(e),
     migrateOnStart: e.MIGRATE_ON_START === 'true',
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, host: e.METRICS_HOST, port: e.METRICS_PORT }),
   });
 }
 
@@ -231,6 +260,7 @@ export const SECRET_VARIABLES = [
   'FEISHU_VERIFICATION_TOKEN',
   'FEISHU_ENCRYPT_KEY',
   'MONGODB_URI',
+  'METRICS_TOKEN',
 ] as const;
 
 /** What command-line tools need: the database and time zone, not the Feishu credentials. */
