@@ -2,6 +2,8 @@ import type { Connection } from 'mongoose';
 import type Koa from 'koa';
 import type { Config } from '../config/env';
 import { ActivityRepo } from '../db/activity-repo';
+import { ActivitySummaryRepo } from '../db/activity-summary-repo';
+import { ConsoleSessionRepo } from '../db/console-session-repo';
 import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { InboxRepo } from '../db/inbox-repo';
@@ -49,6 +51,7 @@ export async function buildBot(opts: {
     config.feishu.appSecret,
     config.feishu.encryptKey,
     config.feishu.verificationToken,
+    config.console.sessionSecret,
   ])
     registerSecret(secret);
   await ensureIndexes(connection);
@@ -67,6 +70,8 @@ export async function buildBot(opts: {
     extensions: new ExtensionRepo(connection),
     handover: new HandoverRepo(connection),
     archives: new ArchiveRepo(connection),
+    summaries: new ActivitySummaryRepo(connection, config.tz),
+    consoleSessions: new ConsoleSessionRepo(connection),
   };
   const { client, cache } = createSdkClient({
     appId: config.feishu.appId,

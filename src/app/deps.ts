@@ -1,5 +1,7 @@
 import type { Config } from '../config/env';
 import type { ActivityRepo } from '../db/activity-repo';
+import type { ActivitySummaryRepo } from '../db/activity-summary-repo';
+import type { ConsoleSessionRepo } from '../db/console-session-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
 import type { ExtensionRepo } from '../db/extension-repo';
@@ -38,6 +40,9 @@ export interface AppDeps {
     extensions: ExtensionRepo;
     handover: HandoverRepo;
     archives: ArchiveRepo;
+    /** The console's activities table rows. */
+    summaries: ActivitySummaryRepo;
+    consoleSessions: ConsoleSessionRepo;
   };
   api: FeishuApi;
   messenger: Messenger;
