@@ -15,10 +15,12 @@ function langSwitch(state: ConsoleState, currentUrl: string): SafeHtml {
   const other = state.lang === 'zh_cn' ? 'en_us' : 'zh_cn';
   const url = new URL(currentUrl, 'http://x');
   url.searchParams.set('lang', other);
+  const tag = other === 'zh_cn' ? 'zh-CN' : 'en';
   return html`<a
     href="${url.pathname + url.search}"
-    hreflang="${other === 'zh_cn' ? 'zh-CN' : 'en'}"
-    aria-label="${state.t('console.lang.switch.label')}"
+    hreflang="${tag}"
+    lang="${tag}"
+    title="${state.t('console.lang.switch.label')}"
     >${state.t('console.lang.switch')}</a
   >`;
 }
