@@ -28,7 +28,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['mongoose', 'koa', '@koa/*', '@larksuiteoapi/*', 'node:fs', 'fs', 'node-cron', '../db/*', '../feishu/*'], message: 'domain/ stays pure.' }] },
+        { patterns: [{ group: ['mongoose', 'koa', '@koa/*', '@larksuiteoapi/*', 'node:fs', 'fs', 'node-cron', 'chinese-days', 'chinese-days/*', '../db/*', '../feishu/*'], message: 'domain/ stays pure (calendar data is passed in).' }] },
       ],
       'no-restricted-syntax': [
         'error',

@@ -1,6 +1,7 @@
 /**
- * `npm run ferretdb:build` (also `pretest`): makes sure a FerretDB 1.24 binary exists, building it
- * into .tools/bin with Go when missing. Quiet when one is already there.
+ * `npm run ferretdb:build` (also `pretest`): makes sure our FerretDB 1.24.2 build (with the patches in
+ * scripts/ferretdb) exists, building it into .tools/bin with Go when missing or when the binary there
+ * is a stock or outdated one. Quiet when the right one is already there.
  */
 import path from 'node:path';
 import { ensureFerretdb } from '../src/db/ferretdb-binary';

@@ -3,6 +3,9 @@ import type { Server } from 'node:http';
 import { buildBot } from './app/container';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { readEnvFile } from './config/load-env-file';
+import { CalendarFileError, loadWorkCalendar } from './config/work-calendar';
+import type { WorkCalendar } from './domain/work-calendar';
+import { warnAboutMissingYears } from './services/calendar-status';
 import { openDatabase } from './db/connection';
 import { startLongConnection } from './feishu/long-connection';
 import { systemClock } from './lib/clock';
@@ -32,17 +35,36 @@ function configOrExit(): Config {
   }
 }
 
+/** The work calendar, or exit 1 listing every problem of the college calendar file by line. */
+function calendarOrExit(config: Config): WorkCalendar {
+  try {
+    return loadWorkCalendar(config.collegeCalendarFile);
+  } catch (err) {
+    if (!(err instanceof CalendarFileError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  }
+}
+
 /** Process entry: config → database → the roles this process runs → graceful shutdown on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = configOrExit();
+  const calendar = calendarOrExit(config);
   const log = createLogger(config.logLevel);
+  warnAboutMissingYears(calendar, systemClock.now(), config.tz, log);
   const db = await openDatabase({
     ...(config.mongodbUri ? { mongodbUri: config.mongodbUri } : {}),
     dataDir: resolve(config.dataDir),
     ...(config.ferretdbBin ? { ferretdbBin: config.ferretdbBin } : {}),
     logger: log,
   });
-  const bot = await buildBot({ config, log, clock: systemClock, connection: db.connection });
+  const bot = await buildBot({
+    config,
+    log,
+    clock: systemClock,
+    connection: db.connection,
+    calendar,
+  });
   let server: Server | undefined;
   let longConnection: { close(): void } | undefined;
   let jobs: { stop(): Promise<void> } | undefined;

@@ -1,6 +1,8 @@
 import type { Connection } from 'mongoose';
 import type Koa from 'koa';
 import type { Config } from '../config/env';
+import { loadWorkCalendar } from '../config/work-calendar';
+import type { WorkCalendar } from '../domain/work-calendar';
 import { ActivityRepo } from '../db/activity-repo';
 import { ActivitySummaryRepo } from '../db/activity-summary-repo';
 import { ConsoleSessionRepo } from '../db/console-session-repo';
@@ -29,6 +31,7 @@ import type { Logger } from '../lib/logger';
 import { registerSecret } from '../lib/logger';
 import { createHttpApp } from '../server/app';
 import type { AppDeps } from './deps';
+import { DirectoryCache } from './directory-cache';
 
 export interface BotApp {
   deps: AppDeps;
@@ -45,8 +48,11 @@ export async function buildBot(opts: {
   log: Logger;
   clock: Clock;
   connection: Connection;
+  /** Built by the caller (main reports a bad file before anything starts); else from config. */
+  calendar?: WorkCalendar;
 }): Promise<BotApp> {
   const { config, log, clock, connection } = opts;
+  const calendar = opts.calendar ?? loadWorkCalendar(config.collegeCalendarFile);
   for (const secret of [
     config.feishu.appSecret,
     config.feishu.encryptKey,
@@ -81,7 +87,8 @@ export async function buildBot(opts: {
   });
   const api = new FeishuApi(client, cache, log);
   const messenger = new Messenger(api, repos.deliveries, clock);
-  const deps: AppDeps = { config, log, clock, repos, api, messenger };
+  const directory = new DirectoryCache(repos.directory);
+  const deps: AppDeps = { config, log, clock, calendar, repos, directory, api, messenger };
   const worker = new InboxWorker(repos.inbox, buildInboxHandlers(deps), clock, log, {
     ...config.inbox,
     onGaveUp: async (record, error) => {

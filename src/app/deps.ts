@@ -1,4 +1,5 @@
 import type { Config } from '../config/env';
+import type { WorkCalendar } from '../domain/work-calendar';
 import type { ActivityRepo } from '../db/activity-repo';
 import type { ActivitySummaryRepo } from '../db/activity-summary-repo';
 import type { ConsoleSessionRepo } from '../db/console-session-repo';
@@ -19,12 +20,15 @@ import type { FeishuApi } from '../feishu/api';
 import type { Messenger } from '../feishu/messenger';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
+import type { DirectoryCache } from './directory-cache';
 
 /** Everything handlers and services may use, passed in (never imported as singletons). */
 export interface AppDeps {
   config: Config;
   log: Logger;
   clock: Clock;
+  /** Which days are workdays (State Council + college file), built once at start. */
+  calendar: WorkCalendar;
   repos: {
     inbox: InboxRepo;
     deliveries: DeliveryRepo;
@@ -44,6 +48,8 @@ export interface AppDeps {
     summaries: ActivitySummaryRepo;
     consoleSessions: ConsoleSessionRepo;
   };
+  /** The directory snapshot and the actors resolved from it (cached; refreshed on import). */
+  directory: DirectoryCache;
   api: FeishuApi;
   messenger: Messenger;
 }

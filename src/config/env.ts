@@ -114,6 +114,10 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  COLLEGE_CALENDAR_FILE: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   ...archiveEnvShape,
   CONSOLE_PUBLIC_URL: z
     .string()
@@ -167,6 +171,8 @@ export interface Config {
   };
   /** The backup targets file (src/config/backup-targets.ts); unset = backups not configured. */
   backupTargetsFile: string | undefined;
+  /** The college's calendar file (src/config/college-calendar.ts); unset = State Council days only. */
+  collegeCalendarFile: string | undefined;
   /** Archive numbers, transfer lists and assessment rules (src/config/archive.ts). */
   archive: ArchiveConfig;
   /** The web console under /console (src/console). */
@@ -233,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       overdueEveryWorkdays: e.REMINDER_OVERDUE_EVERY_WORKDAYS,
     }),
     backupTargetsFile: e.BACKUP_TARGETS_FILE,
+    collegeCalendarFile: e.COLLEGE_CALENDAR_FILE,
     archive: archiveConfig(e),
     console: Object.freeze({
       publicUrl: e.CONSOLE_PUBLIC_URL,

@@ -5,7 +5,7 @@ import {
   startEmbeddedFerretdb,
   type EmbeddedFerretdb,
 } from './embedded-ferretdb';
-import { findFerretdbBinary } from './ferretdb-binary';
+import { findFerretdbBinary, unusableMessage } from './ferretdb-binary';
 
 /** An open connection plus how to release it (and the embedded FerretDB, when we started it). */
 export interface Database {
@@ -99,8 +99,8 @@ export async function openDatabase(opts: {
   if (!bin) {
     throw new Error(
       opts.ferretdbBin
-        ? `FERRETDB_BIN=${opts.ferretdbBin} is not a FerretDB 1.24 binary; fix it or unset it.`
-        : 'No FerretDB binary found: run `npm run ferretdb:build` (needs Go 1.21+), ' +
+        ? unusableMessage(repoRoot, opts.ferretdbBin)
+        : 'No patched FerretDB 1.24.2 binary found: run `npm run ferretdb:build` (needs Go 1.21+), ' +
           'or set MONGODB_URI to a MongoDB 6+ server.',
     );
   }

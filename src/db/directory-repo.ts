@@ -9,9 +9,6 @@ import {
   type UnitDoc,
 } from './models/directory';
 
-/** How long a loaded directory is reused. */
-const CACHE_MS = 5_000;
-
 /** Every query on units, people and college-wide roles. */
 export class DirectoryRepo {
   private readonly units: Model<UnitDoc>;
@@ -24,45 +21,56 @@ export class DirectoryRepo {
     this.settings = directorySettingsModel(conn);
   }
 
-  private cached: { at: number; value: Promise<Directory> } | undefined;
+  /** Imports applied by this process (the directory cache reloads when it changes). */
+  private appliedHere = 0;
 
-  /**
-   * The whole directory (hundreds of rows at most for a college), cached for a few seconds: every card
-   * and permission check reads it. An import in this process clears the cache; other processes see
-   * the change within CACHE_MS.
-   */
-  load(): Promise<Directory> {
-    const now = Date.now();
-    if (this.cached && now - this.cached.at < CACHE_MS) return this.cached.value;
-    const value = this.read();
-    this.cached = { at: now, value };
-    value.catch(() => (this.cached = undefined));
-    return value;
+  get applied(): number {
+    return this.appliedHere;
   }
 
-  private async read(): Promise<Directory> {
-    const [units, people, settings] = await Promise.all([
+  /** The whole directory as stored (uncached: commands use it; the bot reads `DirectoryCache`). */
+  async load(): Promise<Directory> {
+    return (await this.read()).directory;
+  }
+
+  /** The revision of the stored directory: each import adds one (0 before the first). */
+  async revision(): Promise<number> {
+    const settings = await this.settings
+      .findById('directory', { revision: 1 })
+      .lean<Pick<DirectorySettingsDoc, 'revision'>>();
+    return settings?.revision ?? 0;
+  }
+
+  /**
+   * The whole directory (hundreds of rows at most for a college) and the revision it reflects. The
+   * revision is read first: an import writes it last, so the rows read after it are at least as new.
+   */
+  async read(): Promise<{ directory: Directory; revision: number }> {
+    const settings = await this.settings.findById('directory').lean<DirectorySettingsDoc>();
+    const [units, people] = await Promise.all([
       this.units.find().sort({ _id: 1 }).lean<UnitDoc[]>(),
       this.people.find().sort({ _id: 1 }).lean<PersonDoc[]>(),
-      this.settings.findById('directory').lean<DirectorySettingsDoc>(),
     ]);
     return {
-      units: units.map((u) => ({
-        code: u._id,
-        name: u.name,
-        ...(u.leaderInCharge ? { leaderInCharge: u.leaderInCharge } : {}),
-        contacts: u.contacts,
-        active: u.active,
-      })),
-      people: people.map((p) => ({
-        openId: p._id,
-        ...(p.name ? { name: p.name } : {}),
-        ...(p.unit ? { unit: p.unit } : {}),
-      })),
-      archivists: settings?.archivists ?? [],
-      publicity: settings?.publicity ?? [],
-      admins: settings?.admins ?? [],
-      ...(settings?.archiveChatId ? { archiveChatId: settings.archiveChatId } : {}),
+      revision: settings?.revision ?? 0,
+      directory: {
+        units: units.map((u) => ({
+          code: u._id,
+          name: u.name,
+          ...(u.leaderInCharge ? { leaderInCharge: u.leaderInCharge } : {}),
+          contacts: u.contacts,
+          active: u.active,
+        })),
+        people: people.map((p) => ({
+          openId: p._id,
+          ...(p.name ? { name: p.name } : {}),
+          ...(p.unit ? { unit: p.unit } : {}),
+        })),
+        archivists: settings?.archivists ?? [],
+        publicity: settings?.publicity ?? [],
+        admins: settings?.admins ?? [],
+        ...(settings?.archiveChatId ? { archiveChatId: settings.archiveChatId } : {}),
+      },
     };
   }
 
@@ -75,7 +83,6 @@ export class DirectoryRepo {
     file: DirectoryFile,
     now: Date,
   ): Promise<{ units: number; people: number; deactivated: number }> {
-    this.cached = undefined;
     for (const unit of file.units) {
       const set = { name: unit.name, contacts: unit.contacts, active: true, updatedAt: now };
       await this.units.updateOne(
@@ -114,11 +121,13 @@ export class DirectoryRepo {
           updatedAt: now,
           ...(file.archiveChatId ? { archiveChatId: file.archiveChatId } : {}),
         },
+        // Written last: a reader that sees the new revision reads the new rows after it.
+        $inc: { revision: 1 },
         ...(file.archiveChatId ? {} : { $unset: { archiveChatId: 1 } }),
       },
       { upsert: true },
     );
-    this.cached = undefined;
+    this.appliedHere++;
     return {
       units: file.units.length,
       people: file.people.length,

@@ -1,13 +1,34 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { applyPatchFile } from './unified-patch';
 
 /** The FerretDB release the bot is tested against (SQLite backend, MongoDB wire protocol). */
 export const FERRETDB_VERSION = 'v1.24.2';
 const FERRETDB_MODULE = `github.com/FerretDB/FerretDB@${FERRETDB_VERSION}`;
-/** `--version` must report this prefix: other FerretDB versions behave differently on SQLite. */
-const VERSION_PREFIX = 'v1.24';
+
+/** Patches applied to the module before `go build` (see each file's description). */
+export function ferretdbPatchFiles(repoRoot: string): string[] {
+  const dir = path.join(repoRoot, 'scripts', 'ferretdb');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.patch'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * The version our build reports: the release plus a digest of the patches, so a binary built
+ * without them (an older `.tools/bin/ferretdb`, a stock one on PATH) or with other ones is never
+ * taken for ours: `v1.24.2-archivebot.<8 hex>`.
+ */
+export function expectedFerretdbVersion(repoRoot: string): string {
+  const hash = createHash('sha256');
+  for (const file of ferretdbPatchFiles(repoRoot)) hash.update(fs.readFileSync(file));
+  return `${FERRETDB_VERSION}-archivebot.${hash.digest('hex').slice(0, 8)}`;
+}
 
 /** Where `npm run ferretdb:build` puts the binary; `.tools/` is git-ignored. */
 export function localFerretdbPath(repoRoot: string): string {
@@ -41,10 +62,16 @@ function run(file: string, args: string[], cwd?: string): Promise<RunResult> {
   });
 }
 
-/** True when `bin --version` runs and reports the FerretDB version we support. */
-async function isUsable(bin: string): Promise<boolean> {
+/** What `bin --version` reports, or undefined when it does not run. */
+async function versionOf(bin: string): Promise<string | undefined> {
   const { code, stdout } = await run(bin, ['--version']);
-  return code === 0 && stdout.split('\n').some((l) => l.startsWith(`version: ${VERSION_PREFIX}.`));
+  if (code !== 0) return undefined;
+  return /^version: (\S+)$/m.exec(stdout)?.[1];
+}
+
+/** True when `bin` is our patched build of the supported release. */
+async function isUsable(bin: string, repoRoot: string): Promise<boolean> {
+  return (await versionOf(bin)) === expectedFerretdbVersion(repoRoot);
 }
 
 /** Finds an executable named `ferretdb` on PATH (the OS search path, not app configuration). */
@@ -64,8 +91,9 @@ function onPath(): string | undefined {
 }
 
 /**
- * Returns a usable FerretDB 1.24 binary, or undefined. An explicit path (FERRETDB_BIN) is the only
- * candidate when given, so a wrong setting is noticed instead of silently replaced.
+ * Returns our patched FerretDB 1.24 binary, or undefined. An explicit path (FERRETDB_BIN) is the
+ * only candidate when given, so a wrong setting is noticed instead of silently replaced; a stock or
+ * outdated binary on PATH or in `.tools/bin` is passed over (ensureFerretdb then rebuilds).
  */
 export async function findFerretdbBinary(
   repoRoot: string,
@@ -75,7 +103,8 @@ export async function findFerretdbBinary(
     ? [path.resolve(repoRoot, explicitBin)]
     : [onPath(), localFerretdbPath(repoRoot)];
   for (const candidate of candidates) {
-    if (candidate && fs.existsSync(candidate) && (await isUsable(candidate))) return candidate;
+    if (candidate && fs.existsSync(candidate) && (await isUsable(candidate, repoRoot)))
+      return candidate;
   }
   return undefined;
 }
@@ -93,7 +122,9 @@ function makeWritable(dir: string): void {
 /**
  * Builds FerretDB from its Go module into `.tools/bin/ferretdb`. A plain `go install` yields a binary
  * that panics at start (the module ships no build/version/version.txt), so we copy the module source,
- * write the version files ourselves and `go build` it. Throws GoMissingError when Go is absent.
+ * apply our patches (scripts/ferretdb/*.patch; a patch that no longer applies stops the build),
+ * write the version files ourselves (the release plus the patches' digest) and `go build` it.
+ * Throws GoMissingError when Go is absent.
  */
 export async function buildFerretdb(
   repoRoot: string,
@@ -121,16 +152,27 @@ export async function buildFerretdb(
     const src = path.join(work, 'src');
     fs.cpSync(moduleDir, src, { recursive: true });
     makeWritable(src);
+    for (const patch of ferretdbPatchFiles(repoRoot)) {
+      const files = applyPatchFile(src, patch);
+      log(`ferretdb: applied ${path.basename(patch)} (${files.join(', ')})`);
+    }
+    const version = expectedFerretdbVersion(repoRoot);
     fs.mkdirSync(path.join(src, 'build', 'version'), { recursive: true });
     for (const name of ['version.txt', 'package.txt']) {
-      fs.writeFileSync(path.join(src, 'build', 'version', name), FERRETDB_VERSION);
+      fs.writeFileSync(path.join(src, 'build', 'version', name), version);
     }
     const out = localFerretdbPath(repoRoot);
     fs.mkdirSync(path.dirname(out), { recursive: true });
-    log(`ferretdb: go build -o ${out} ./cmd/ferretdb`);
-    const build = await run('go', ['build', '-o', out, './cmd/ferretdb'], src);
+    // Built next to the target and renamed over it: a running server keeps its old file intact.
+    const tmpOut = `${out}.build-${process.pid}`;
+    log(`ferretdb: go build -o ${out} ./cmd/ferretdb (${version})`);
+    const build = await run('go', ['build', '-o', tmpOut, './cmd/ferretdb'], src);
     if (build.code !== 0) throw new Error(`ferretdb: go build failed:\n${build.stderr.trim()}`);
-    if (!(await isUsable(out))) throw new Error(`ferretdb: built ${out} but --version is wrong`);
+    if ((await versionOf(tmpOut)) !== version) {
+      fs.rmSync(tmpOut, { force: true });
+      throw new Error(`ferretdb: built ${out} but --version is not ${version}`);
+    }
+    fs.renameSync(tmpOut, out);
     log(`ferretdb: built ${out}`);
     return out;
   } finally {
@@ -145,10 +187,20 @@ export async function ensureFerretdb(
 ): Promise<string> {
   const found = await findFerretdbBinary(repoRoot, options.explicitBin);
   if (found) return found;
-  if (options.explicitBin) {
-    throw new Error(
-      `ferretdb: FERRETDB_BIN=${options.explicitBin} is not a FerretDB ${VERSION_PREFIX}`,
-    );
+  if (options.explicitBin) throw new Error(unusableMessage(repoRoot, options.explicitBin));
+  const local = localFerretdbPath(repoRoot);
+  if (fs.existsSync(local)) {
+    const had = (await versionOf(local)) ?? 'unknown';
+    options.log?.(`ferretdb: ${local} reports ${had}, not ${expectedFerretdbVersion(repoRoot)}: rebuilding`);
   }
   return buildFerretdb(repoRoot, options.log);
+}
+
+/** Why FERRETDB_BIN is refused, and what to do. */
+export function unusableMessage(repoRoot: string, explicitBin: string): string {
+  return (
+    `ferretdb: FERRETDB_BIN=${explicitBin} is not FerretDB ${expectedFerretdbVersion(repoRoot)} ` +
+    '(the 1.24.2 release with the patches in scripts/ferretdb, which make `_id` lookups use the index); ' +
+    'unset it and run `npm run ferretdb:build`'
+  );
 }

@@ -13,7 +13,7 @@ import type { Directory } from './directory';
 import { DomainError } from './errors';
 import { isQuietTime, type ReminderPolicy } from './reminders';
 import { leaderInChargeOf, type Roles } from './roles';
-import { workdaysBetween } from './workdays';
+import { isWorkday, workdaysBetween } from './workdays';
 
 export const EXTENSION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type ExtensionStatus = (typeof EXTENSION_STATUSES)[number];
@@ -204,14 +204,15 @@ export const PENDING_REMINDER_WORKDAYS = 2;
 
 /**
  * Workdays a pending request has waited, when its one reminder to the decider is due at `now` (2
- * workdays after the request, outside quiet hours); `undefined` otherwise. The caller sends it once.
+ * workdays of the policy's calendar after the request, on a workday, outside quiet hours); `undefined`
+ * otherwise. The caller sends it once.
  */
 export function pendingReminderDue(
   createdAt: Date,
   now: Date,
   policy: ReminderPolicy,
 ): number | undefined {
-  if (isQuietTime(now, policy)) return undefined;
-  const waited = workdaysBetween(createdAt, now, policy.tz);
+  if (isQuietTime(now, policy) || !isWorkday(now, policy.tz, policy.calendar)) return undefined;
+  const waited = workdaysBetween(createdAt, now, policy.tz, policy.calendar);
   return waited >= PENDING_REMINDER_WORKDAYS ? waited : undefined;
 }

@@ -8,9 +8,10 @@
  *   t_minus_7 / t_minus_3 / t_minus_1  at `dueDayHour` 7, 3, 1 calendar days before the deadline's day
  *   due_day                            at `dueDayHour` on the deadline's day ("the morning of the due day")
  *   overdue_1, overdue_2, …            at `dueDayHour` on the 1st, 1+every, 1+2·every … workday after the
- *                                      deadline's day (Mon–Fri, no holidays, see workdays.ts)
- *   escalation_1, escalation_2, …      to the leader in charge at 7, 14, … calendar days overdue
- * Quiet hours (and weekends, when `weekendsQuiet`) push a reminder to the next allowed moment.
+ *                                      deadline's day (the policy's WorkCalendar: holidays and 调休 count)
+ *   escalation_1, escalation_2, …      to the leader in charge at 7, 14, … calendar days overdue, on the
+ *                                      first workday on or after that day
+ * Quiet hours (and days off, when `weekendsQuiet`) push a reminder to the next allowed moment.
  *
  * Keys are stable strings meant for storage: `t_minus_7`, `due_day`, `overdue_3`, `escalation_2`. They are
  * per deadline: when an extension changes the deadline, the caller starts a fresh set of sent keys.
@@ -18,16 +19,9 @@
 import type { ActivityState } from './activity-lifecycle';
 import { daysBetweenCalendarDays } from './deadline';
 import { DomainError } from './errors';
-import { addWorkdays, workdaysBetween } from './workdays';
-import {
-  dayIn,
-  hhmmMs,
-  minutesIn,
-  shiftDay,
-  weekdayOf,
-  zonedInstant,
-  type CalendarDay,
-} from './zoned';
+import { PLAIN_WEEK, type WorkCalendar } from './work-calendar';
+import { addWorkdays, workdayOnOrAfter, workdaysBetween } from './workdays';
+import { dayIn, hhmmMs, minutesIn, shiftDay, zonedInstant, type CalendarDay } from './zoned';
 
 /** Reminders before the deadline passes, earliest first. */
 export const BEFORE_DEADLINE_KINDS = ['t_minus_7', 't_minus_3', 't_minus_1', 'due_day'] as const;
@@ -113,7 +107,7 @@ export interface ReminderPolicy {
   quietStart: string;
   /** End of quiet hours, `HH:mm` in `tz`, exclusive (default `08:00`). Equal to start: no quiet hours. */
   quietEnd: string;
-  /** Saturdays and Sundays are quiet all day (default `false`). */
+  /** Days off of the calendar (weekends, holidays, closures) are quiet all day (default `false`). */
   weekendsQuiet: boolean;
   /** Hour (0–23, in `tz`) at which reminders are scheduled on their day (default 9). */
   dueDayHour: number;
@@ -121,6 +115,8 @@ export interface ReminderPolicy {
   overdueEveryWorkdays: number;
   /** The business timezone, e.g. `Asia/Shanghai`. */
   tz: string;
+  /** Which days are workdays (default `PLAIN_WEEK`: Monday–Friday, no holidays). */
+  calendar: WorkCalendar;
 }
 
 export const DEFAULT_REMINDER_POLICY: Omit<ReminderPolicy, 'tz'> = {
@@ -129,6 +125,7 @@ export const DEFAULT_REMINDER_POLICY: Omit<ReminderPolicy, 'tz'> = {
   weekendsQuiet: false,
   dueDayHour: 9,
   overdueEveryWorkdays: 2,
+  calendar: PLAIN_WEEK,
 };
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -171,11 +168,6 @@ function calendarDay(date: Date, tz: string): CalendarDay {
   return dayIn(date, tz);
 }
 
-function isWeekendDay(day: CalendarDay): boolean {
-  const weekday = weekdayOf(day);
-  return weekday === 0 || weekday === 6;
-}
-
 /** `HH:mm` on `day` in `tz`. */
 function atTime(day: CalendarDay, hhmm: string, tz: string): Date {
   return zonedInstant(day, hhmmMs(hhmm), tz);
@@ -200,21 +192,23 @@ function inQuietClock(at: Date, policy: ReminderPolicy): boolean {
 
 /**
  * Whether nothing may be sent at `at`: inside quiet hours (`quietStart` inclusive to `quietEnd` exclusive,
- * wrapping midnight when start > end, none when they are equal) or, with `weekendsQuiet`, on a Saturday or
- * Sunday in `tz`.
+ * wrapping midnight when start > end, none when they are equal) or, with `weekendsQuiet`, on a day off of
+ * the policy's calendar in `tz` (a weekend, a holiday, a closure; a 调休 Saturday is a workday, not quiet).
  */
 export function isQuietTime(at: Date, policy: ReminderPolicy): boolean {
   return (
-    inQuietClock(at, policy) || (policy.weekendsQuiet && isWeekendDay(calendarDay(at, policy.tz)))
+    inQuietClock(at, policy) ||
+    (policy.weekendsQuiet && !policy.calendar.isWorkday(calendarDay(at, policy.tz)))
   );
 }
 
 /**
  * The first moment at or after `at` when a reminder may go: `at` itself when it is not quiet; inside quiet
  * hours, `quietEnd` (today for the early-morning part, tomorrow for the evening part of a window that
- * wraps midnight); with `weekendsQuiet`, a time that lands on a weekend moves to the start of Monday, which
- * is again pushed to `quietEnd` when the quiet window covers midnight. Defaults: 22:00 → 08:00 next day,
- * 07:00 → 08:00, Friday 22:00 (weekendsQuiet) → Monday 08:00.
+ * wraps midnight); with `weekendsQuiet`, a time that lands on a day off moves to the start of the next
+ * workday, which is again pushed to `quietEnd` when the quiet window covers midnight. Defaults: 22:00 →
+ * 08:00 next day, 07:00 → 08:00, Friday 22:00 (weekendsQuiet) → Monday 08:00, 30 September 22:00 → 8
+ * October 08:00 (国庆).
  */
 export function nextAllowedTime(at: Date, policy: ReminderPolicy): Date {
   const { tz } = policy;
@@ -228,11 +222,11 @@ export function nextAllowedTime(at: Date, policy: ReminderPolicy): Date {
     candidate = atTime(wrapsAndEvening ? shiftDay(day, 1) : day, policy.quietEnd, tz);
   }
   if (policy.weekendsQuiet) {
-    let day = calendarDay(candidate, tz);
-    if (isWeekendDay(day)) {
-      while (isWeekendDay(day)) day = shiftDay(day, 1);
-      candidate = atTime(day, '00:00', tz);
-      if (inQuietClock(candidate, policy)) candidate = atTime(day, policy.quietEnd, tz);
+    const day = calendarDay(candidate, tz);
+    if (!policy.calendar.isWorkday(day)) {
+      const next = workdayOnOrAfter(day, policy.calendar);
+      candidate = atTime(next, '00:00', tz);
+      if (inQuietClock(candidate, policy)) candidate = atTime(next, policy.quietEnd, tz);
     }
   }
   return candidate;
@@ -267,7 +261,7 @@ export function scheduledAt(
     return atTime(shiftDay(calendarDay(deadline, tz), -DAYS_BEFORE[parsed.kind]), hour, tz);
   }
   const nth = 1 + (parsed.n - 1) * policy.overdueEveryWorkdays;
-  return atTime(calendarDay(addWorkdays(deadline, nth, tz), tz), hour, tz);
+  return atTime(calendarDay(addWorkdays(deadline, nth, tz, policy.calendar), tz), hour, tz);
 }
 
 /** When a reminder actually becomes sendable: `scheduledAt` pushed out of quiet hours. */
@@ -386,7 +380,7 @@ function liveBeforeKinds(deadline: Date, policy: ReminderPolicy): (Date | undefi
  * it is still ahead of `now` (at most a step or two).
  */
 function latestDueOverdue(deadline: Date, now: Date, policy: ReminderPolicy): number {
-  const workdays = workdaysBetween(deadline, now, policy.tz);
+  const workdays = workdaysBetween(deadline, now, policy.tz, policy.calendar);
   if (workdays < 1) return 0;
   let n = Math.floor((workdays - 1) / policy.overdueEveryWorkdays) + 1;
   while (n >= 1 && sendAt(overdueKey(n), deadline, policy).getTime() > now.getTime()) n -= 1;
@@ -406,8 +400,9 @@ export interface EscalationInput {
   /** Leave out or `open`; any other state never escalates. */
   state?: ReminderActivityState;
   /**
-   * Optional: when given, escalation_k waits for `dueDayHour` on its day and for quiet hours to end
-   * (nothing while `now` is quiet), like the reminders. Its `tz` should equal `tz`.
+   * Optional: when given, escalation_k waits for `dueDayHour` on the first workday on or after its day
+   * (the policy's calendar) and for quiet hours to end, and nothing goes out while `now` is quiet or on
+   * a day off, like the reminders. Its `tz` should equal `tz`.
    */
   policy?: ReminderPolicy;
 }
@@ -417,17 +412,21 @@ export interface EscalationInput {
  * activity is 7·k calendar days overdue (deadline's day + 7k in `tz`): 6 days → none, 7 → `escalation_1`,
  * 13 → still `escalation_1`, 14 → `escalation_2`. Only the latest is returned; earlier unsent ones are
  * simply never sent (after downtime the leader gets one card, not a backlog). Returns `undefined` when
- * that latest one is in `sentKeys`.
+ * that latest one is in `sentKeys`. With a policy, an escalation falling in 国庆 waits for the first
+ * workday after it (which then carries only the latest one).
  */
 export function escalationDue(input: EscalationInput): EscalationKey | undefined {
   const { deadline, now, tz, sentKeys, state = 'open', policy } = input;
   if (state !== 'open' || now.getTime() <= deadline.getTime()) return undefined;
-  if (policy && isQuietTime(now, policy)) return undefined;
+  if (policy && (isQuietTime(now, policy) || !policy.calendar.isWorkday(calendarDay(now, tz))))
+    return undefined;
   let k = Math.floor(daysBetweenCalendarDays(deadline, now, tz) / ESCALATION_EVERY_DAYS);
-  if (policy && k >= 1) {
+  while (policy && k >= 1) {
     const day = shiftDay(calendarDay(deadline, tz), k * ESCALATION_EVERY_DAYS);
-    const at = nextAllowedTime(atTime(day, hourText(policy.dueDayHour), tz), policy);
-    if (at.getTime() > now.getTime()) k -= 1;
+    const workday = workdayOnOrAfter(day, policy.calendar);
+    const at = nextAllowedTime(atTime(workday, hourText(policy.dueDayHour), tz), policy);
+    if (at.getTime() <= now.getTime()) break;
+    k -= 1;
   }
   if (k < 1) return undefined;
   const key = escalationKey(k);

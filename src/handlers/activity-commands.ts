@@ -94,7 +94,7 @@ export async function onAllActivitiesCommand(
   deps: AppDeps,
 ): Promise<void> {
   const key = `${ctx.recordId}:all`;
-  if (!rolesOf(msg.senderOpenId, await deps.repos.directory.load()).archivist) {
+  if (!rolesOf(msg.senderOpenId, await deps.directory.load()).archivist) {
     await deps.messenger.replyCard(
       msg.messageId,
       noticeCard(t('errors.not_archivist'), t('errors.not_archivist'), 'grey'),

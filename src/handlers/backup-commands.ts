@@ -18,7 +18,7 @@ export async function onBackupCommand(
   deps: AppDeps,
 ): Promise<void> {
   const key = `${ctx.recordId}:backup`;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   if (!rolesOf(msg.senderOpenId, dir).archivist) {
     const text = tb('backup.status.onlyArchivists');
     await deps.messenger.replyCard(msg.messageId, noticeCard(text, text, 'grey'), key, msg.chatId);

@@ -60,7 +60,7 @@ export async function onBotMenu(
       );
       return;
     default: {
-      const dir = await deps.repos.directory.load();
+      const dir = await deps.directory.load();
       await deps.messenger.sendCard({ openId }, helpCard({ roles: roleLabels(openId, dir) }), key);
     }
   }
@@ -82,7 +82,7 @@ export async function onP2pChatCreated(
     ? (event.data.user?.open_id ?? event.data.operator?.open_id)
     : undefined;
   if (!openId) return;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   await deps.messenger.sendCard(
     { openId },
     helpCard({ roles: roleLabels(openId, dir) }),

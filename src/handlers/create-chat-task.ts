@@ -17,7 +17,7 @@ export async function onCreateChatTask(
   const operator = String(payload.operator);
   const activity = await deps.repos.activities.findById(activityId);
   if (!activity) return;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const members = [
     ...new Set([activity.registrant, activity.contact, ...dir.archivists.slice(0, 1)]),
   ];

@@ -26,7 +26,7 @@ async function replyNotice(
 }
 
 async function isArchivist(openId: string, deps: AppDeps): Promise<boolean> {
-  return rolesOf(openId, await deps.repos.directory.load()).archivist;
+  return rolesOf(openId, await deps.directory.load()).archivist;
 }
 
 /**

@@ -148,7 +148,7 @@ export async function onUnfiledCommand(
   deps: AppDeps,
 ): Promise<void> {
   const reply = replier(msg, ctx, deps);
-  if (!rolesOf(msg.senderOpenId, await deps.repos.directory.load()).archivist) {
+  if (!rolesOf(msg.senderOpenId, await deps.directory.load()).archivist) {
     await reply(
       noticeCard(t('errors.not_archivist'), t('errors.not_archivist'), 'grey'),
       'unfiled',

@@ -1,6 +1,9 @@
 import { helpCard } from '../../cards/help';
+import { noticeCard } from '../../cards/notice';
 import type { AppDeps } from '../app/deps';
 import { parseCommand } from '../domain/commands';
+import { Refusal } from '../domain/refusal';
+import { refusalText } from '../i18n/refusal-text';
 import { normalizeMessage, type IncomingMessage } from '../feishu/normalize';
 import type { HandlerContext } from '../inbox/worker';
 import { roleLabels } from '../services/role-labels';
@@ -31,7 +34,7 @@ export type CommandHandler = (
 ) => Promise<void>;
 
 async function replyHelp(msg: IncomingMessage, ctx: HandlerContext, deps: AppDeps): Promise<void> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   await deps.messenger.replyCard(
     msg.messageId,
     helpCard({ roles: roleLabels(msg.senderOpenId, dir) }),
@@ -78,7 +81,14 @@ export async function onMessageReceived(
   const command = parseCommand(msg.text);
   const handler = command ? commandHandlers[command.name] : undefined;
   if (command && handler) {
-    await handler(msg, command.args, ctx, deps);
+    try {
+      await handler(msg, command.args, ctx, deps);
+    } catch (err) {
+      if (!(err instanceof Refusal)) throw err;
+      const text = refusalText(err);
+      const card = noticeCard(text, text, 'grey');
+      await deps.messenger.replyCard(msg.messageId, card, `${ctx.recordId}:refused`, msg.chatId);
+    }
     return;
   }
   await replyHelp(msg, ctx, deps);

@@ -62,7 +62,7 @@ export const deadlineRemindersJob: Job = {
   description:
     'Queues handover-deadline reminders (T-7, T-3, T-1, due day, every 2 workdays overdue) and escalations to the leader in charge.',
   async run({ now, deps, log }) {
-    const policy = policyOf(deps.config);
+    const policy = policyOf(deps);
     const repo = deps.repos.reminders;
     const repaired = await repairOncePerDay(now, deps);
     if (repaired) log.info(repaired, 'reminder.watch_list_repaired');

@@ -27,8 +27,8 @@ export const extensionFollowupJob: Job = {
       await applyDecision(request, decision, activity, deps);
       repaired += 1;
     }
-    const policy = policyOf(deps.config);
-    const dir = await deps.repos.directory.load();
+    const policy = policyOf(deps);
+    const dir = await deps.directory.load();
     let reminded = 0;
     let resent = 0;
     const pending = await repo.pending();

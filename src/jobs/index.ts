@@ -2,6 +2,7 @@ import { backupDrillJob } from './backup-drill';
 import { backupFixityJob } from './backup-fixity';
 import { backupFullJob } from './backup-full';
 import { backupRealtimeJob } from './backup-realtime';
+import { calendarCheckJob } from './calendar-check';
 import { deadlineRemindersJob } from './deadline-reminders';
 import { extensionFollowupJob } from './extension-followup';
 import { inboxPurgeJob } from './inbox-purge';
@@ -22,6 +23,7 @@ export const JOBS: readonly Job[] = [
   backupFixityJob,
   backupDrillJob,
   publicityRemindersJob,
+  calendarCheckJob,
 ];
 
 /** A job with the cron expression it runs on. */

@@ -3,6 +3,7 @@ import { daysBetweenCalendarDays, formatInTz } from '../domain/deadline';
 import { sortOverdue } from '../domain/overdue';
 import { reminderStateOf } from '../domain/reminders';
 import { displayName } from '../domain/roles';
+import { isWorkday } from '../domain/workdays';
 import { materialCounts } from '../services/activities/cards';
 import { alertArchivists } from '../services/alert-archivists';
 import { unitName } from '../services/extensions/extension-views';
@@ -12,8 +13,8 @@ import type { Job } from './types';
 /**
  * Every morning, one card to the archive room (its group chat if configured, else each archivist):
  * each overdue activity with unit, contact, days overdue, pending extension and items collected, most
- * overdue first, with "status" and "remind now". Sent once per day (keyed by the date); nothing is
- * sent on a day with nothing overdue. Handed-over activities are not owed, so they never appear.
+ * overdue first, with "status" and "remind now". Sent once per workday (keyed by the date); nothing
+ * is sent on a day off of the work calendar or on a day with nothing overdue. Handed-over activities are not owed, so they never appear.
  */
 export const overdueDigestJob: Job = {
   name: 'overdue-digest',
@@ -21,6 +22,9 @@ export const overdueDigestJob: Job = {
   description: "Sends the archivists' daily digest of overdue handovers.",
   async run({ now, deps, log }) {
     const tz = deps.config.tz;
+    // Not on days off: the first workday after a holiday lists everything still overdue.
+    if (!isWorkday(now, tz, deps.calendar))
+      return { summary: 'not a workday: no digest', counts: { overdue: 0, recipients: 0 } };
     // Every overdue activity is on the reminder watch list; read the full records of those only.
     const repo = deps.repos.reminders;
     await repairOncePerDay(now, deps);
@@ -33,7 +37,7 @@ export const overdueDigestJob: Job = {
     if (overdue.length === 0)
       return { summary: 'nothing overdue', counts: { overdue: 0, recipients: 0 } };
     const [dir, pending] = await Promise.all([
-      deps.repos.directory.load(),
+      deps.directory.load(),
       deps.repos.extensions.pendingActivityIds(),
     ]);
     const sorted = sortOverdue(

@@ -1,4 +1,5 @@
 import { PUBLICITY_REMIND_AFTER_DAYS } from '../domain/material-items';
+import { isWorkday } from '../domain/workdays';
 import { sendFilingCard } from '../services/materials/publicity';
 import type { Job } from './types';
 
@@ -8,7 +9,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * Publicity batches left unfiled for 3 days: the sender gets the filing card again, marked as a
  * reminder, and so does each archivist (any of them can file it). Once per batch: the mark is a
  * unique insert, and each send carries a key derived from the batch, so overlapping runs, restarts
- * and replicas never remind twice. Runs hourly in working hours so nobody is reminded at night.
+ * and replicas never remind twice. Runs hourly in working hours so nobody is reminded at night, and
+ * only on workdays of the work calendar.
  */
 export const publicityRemindersJob: Job = {
   name: 'publicity-reminders',
@@ -16,10 +18,13 @@ export const publicityRemindersJob: Job = {
   description:
     'Reminds the sender and the archivists of publicity batches unfiled for 3 days (once).',
   async run({ now, deps, log }) {
+    // Not on days off: the first workday after a holiday reminds every batch that came due meanwhile.
+    if (!isWorkday(now, deps.config.tz, deps.calendar))
+      return { summary: 'not a workday: no reminders', counts: { reminded: 0, examined: 0 } };
     const due = await deps.repos.curation.unfiledBatches(
       new Date(now.getTime() - PUBLICITY_REMIND_AFTER_DAYS * DAY_MS),
     );
-    const dir = await deps.repos.directory.load();
+    const dir = await deps.directory.load();
     let reminded = 0;
     for (const batch of due) {
       if (await deps.repos.curation.wasReminded(batch.batchId)) continue;

@@ -6,7 +6,7 @@ import type { AppDeps } from '../app/deps';
  * privately. `key` makes the send idempotent per recipient.
  */
 export async function alertArchivists(deps: AppDeps, card: Card, key: string): Promise<number> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   if (dir.archiveChatId) {
     await deps.messenger.sendCard(
       { chatId: dir.archiveChatId },

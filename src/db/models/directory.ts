@@ -25,6 +25,8 @@ export interface DirectorySettingsDoc {
   publicity: string[];
   admins: string[];
   archiveChatId?: string;
+  /** One more on every import: caches in other processes compare it to know they are stale. */
+  revision?: number;
   updatedAt: Date;
 }
 
@@ -58,6 +60,7 @@ const settingsSchema = new Schema<DirectorySettingsDoc>(
     publicity: { type: [String], default: [] },
     admins: { type: [String], default: [] },
     archiveChatId: String,
+    revision: Number,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'directory_settings', versionKey: false },

@@ -244,7 +244,7 @@ const restore: Act<'activity.restore'> = async (a, ctx, deps) => {
 };
 
 async function requireArchivist(operator: string, deps: AppDeps): Promise<void> {
-  if (!rolesOf(operator, await deps.repos.directory.load()).archivist)
+  if (!rolesOf(operator, await deps.directory.load()).archivist)
     throw new DomainError('not_archivist');
 }
 

@@ -13,7 +13,7 @@ type Act<K extends CardAction['action']> = (
 
 /** The keeper confirms a register entry; anyone else is told who the keeper is. */
 const confirm: Act<'backup.keeper.confirm'> = async (a, ctx, deps) => {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const outcome = await confirmEntry(
     deps.repos.backup,
     a.bagId,

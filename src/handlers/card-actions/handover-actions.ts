@@ -39,7 +39,7 @@ const answerFor = (ctx: CardActionContext) =>
     : { target: { openId: ctx.operatorOpenId } };
 
 async function requireArchivist(operator: string, deps: AppDeps): Promise<void> {
-  if (!rolesOf(operator, await deps.repos.directory.load()).archivist) {
+  if (!rolesOf(operator, await deps.directory.load()).archivist) {
     throw new DomainError('not_archivist');
   }
 }
@@ -73,7 +73,7 @@ async function decided(
   if (!s) throw new DomainError('activity_not_found');
   const card = raw(await reviewCardFor(s, deps));
   if (won) return { toast: toast('success', th(wonText)), card };
-  const name = displayName(by ?? s.decidedBy ?? '', await deps.repos.directory.load());
+  const name = displayName(by ?? s.decidedBy ?? '', await deps.directory.load());
   return { toast: toast('info', th('ho.toast.already', { name })), card };
 }
 
@@ -137,7 +137,7 @@ const exportZip: Act<'archive.export'> = async (a, ctx, deps) => {
 };
 
 async function criticismForm(year: number, deps: AppDeps, error?: boolean) {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   return criticismFormCard({
     year,
     units: dir.units
@@ -159,7 +159,7 @@ const criticizeSubmit: Act<'assessment.criticize.submit'> = async (a, ctx, deps)
   const form = ctx.formValue ?? {};
   const unit = str(form.unit);
   const reason = str(form.reason);
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   if (!dir.units.some((u) => u.code === unit) || !isCriticismReason(reason)) {
     return {
       toast: toast('error', th('ho.crit.invalid')),

@@ -2,6 +2,8 @@ import { helpCard } from '../../../cards/help';
 import { cardActionSchema, type CardAction } from '../../../cards/actions';
 import type { AppDeps } from '../../app/deps';
 import { DomainError } from '../../domain/errors';
+import { Refusal } from '../../domain/refusal';
+import { refusalText } from '../../i18n/refusal-text';
 import type { Envelope } from '../../feishu/envelope';
 import { t } from '../../i18n/t';
 import { toast, type CardActionContext, type CardResponse } from './types';
@@ -33,7 +35,7 @@ const actions: ActionTable = {
   ...materialDescribeActions,
   ...materialCurationActions,
   'help.show': async (_a, ctx, deps) => {
-    const dir = await deps.repos.directory.load();
+    const dir = await deps.directory.load();
     return {
       card: { type: 'raw', data: helpCard({ roles: roleLabels(ctx.operatorOpenId, dir) }) },
     };
@@ -69,6 +71,7 @@ export async function handleCardAction(envelope: Envelope, deps: AppDeps): Promi
   try {
     return await handler(parsed.data, ctx, deps);
   } catch (err) {
+    if (err instanceof Refusal) return { toast: toast('error', refusalText(err)) };
     if (err instanceof DomainError) {
       return {
         toast: toast(

@@ -50,7 +50,7 @@ const NO_MATERIALS = {
 };
 
 async function context(deps: AppDeps): Promise<ViewContext> {
-  return { dir: await deps.repos.directory.load(), tz: deps.config.tz, now: deps.clock.now() };
+  return { dir: await deps.directory.load(), tz: deps.config.tz, now: deps.clock.now() };
 }
 
 /** The registration form, prefilled with the sender's unit and themselves as contact. */
@@ -64,7 +64,7 @@ export async function registrationFormFor(
     errors: Partial<Record<keyof RegistrationValues, I18nText>>;
   },
 ): Promise<Card> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const roles = rolesOf(viewer, dir);
   const candidates = [...new Set([viewer, ...dir.units.flatMap((u) => u.contacts)])];
   return registrationFormCard({

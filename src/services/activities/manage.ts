@@ -25,7 +25,7 @@ export async function loadManaged(
 ): Promise<{ activity: ActivityDoc; dir: Directory }> {
   const [activity, dir] = await Promise.all([
     deps.repos.activities.findById(activityId),
-    deps.repos.directory.load(),
+    deps.directory.load(),
   ]);
   if (!activity) throw new DomainError('activity_not_found');
   if (!canManageActivity(rolesOf(operator, dir), activity)) throw new DomainError('not_allowed');
@@ -209,7 +209,7 @@ export async function restoreActivity(
 ): Promise<ActivityDoc> {
   const [activity, dir] = await Promise.all([
     deps.repos.activities.findById(activityId),
-    deps.repos.directory.load(),
+    deps.directory.load(),
   ]);
   if (!activity) throw new DomainError('activity_not_found');
   if (!rolesOf(operator, dir).archivist) throw new DomainError('not_archivist');

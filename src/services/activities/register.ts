@@ -20,7 +20,7 @@ export async function registerActivity(
   who: { operator: string; draftId: string; chatId?: string },
   deps: AppDeps,
 ): Promise<RegisterOutcome> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const parsed = parseRegistrationForm(formValue, {
     unitCodes: dir.units.filter((u) => u.active).map((u) => u.code),
     senderOpenId: who.operator,

@@ -47,7 +47,7 @@ export async function backupContextFor(
   const file = deps.config.backupTargetsFile;
   if (!file) return undefined;
   const settings = loadBackupTargets(file);
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const names = new Map(dir.people.map((p) => [p.openId, p.name ?? p.openId]));
   return {
     settings,

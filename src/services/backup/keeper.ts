@@ -54,7 +54,7 @@ export function keeperView(
  * key makes a retry or a second replica send nothing new). Returns how many went out.
  */
 export async function sendKeeperCards(deps: AppDeps): Promise<number> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const nameOf = (id: string) => displayName(id, dir);
   let sent = 0;
   for (const entry of await deps.repos.backup.pending()) {

@@ -15,7 +15,7 @@ export async function backupStatusFor(deps: AppDeps): Promise<Card> {
   const year = Number(formatInTz(deps.clock.now(), tz, 'YYYY'));
   const file = deps.config.backupTargetsFile;
   const c = file ? complianceOf(loadBackupTargets(file).targets) : undefined;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const [pending, recent] = await Promise.all([
     deps.repos.backup.pending(),
     deps.repos.backup.list(),

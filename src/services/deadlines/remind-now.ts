@@ -17,7 +17,7 @@ export async function remindContactNow(
 ): Promise<{ sent: boolean; text: I18nText }> {
   const [activity, dir] = await Promise.all([
     deps.repos.activities.findById(activityId),
-    deps.repos.directory.load(),
+    deps.directory.load(),
   ]);
   if (!activity) throw new DomainError('activity_not_found');
   const roles = rolesOf(operator, dir);

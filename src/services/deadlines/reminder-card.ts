@@ -45,6 +45,6 @@ export async function reminderCardFor(
   });
 }
 
-/** The reminder policy configured for this bot (quiet hours, weekends, hour, overdue spacing). */
-export const policyOf = (config: AppDeps['config']): ReminderPolicy =>
-  reminderPolicy({ ...config.reminders, tz: config.tz });
+/** The reminder policy configured for this bot (quiet hours, days off, hour, overdue spacing, calendar). */
+export const policyOf = (deps: Pick<AppDeps, 'config' | 'calendar'>): ReminderPolicy =>
+  reminderPolicy({ ...deps.config.reminders, tz: deps.config.tz, calendar: deps.calendar });

@@ -54,7 +54,7 @@ export async function sendEscalation(
 ): Promise<void> {
   const activity = await stillOwed(payload, deps);
   if (!activity) return;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const leader = leaderInChargeOf(activity.unit, dir);
   if (!leader) return;
   const tz = deps.config.tz;

@@ -36,7 +36,7 @@ async function load(requestId: string, deps: AppDeps) {
   if (!req) throw new DomainError('activity_not_found');
   const [activity, dir] = await Promise.all([
     deps.repos.activities.findById(req.activityId),
-    deps.repos.directory.load(),
+    deps.directory.load(),
   ]);
   if (!activity) throw new DomainError('activity_not_found');
   return { req, activity, dir };

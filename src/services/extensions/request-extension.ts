@@ -19,7 +19,7 @@ export const EXTENSION_REQUESTED_TASK = 'task.extension_requested';
 async function loadForRequest(activityId: string, operator: string, deps: AppDeps) {
   const [activity, dir] = await Promise.all([
     deps.repos.activities.findById(activityId),
-    deps.repos.directory.load(),
+    deps.directory.load(),
   ]);
   if (!activity) throw new DomainError('activity_not_found');
   if (operator !== activity.registrant && operator !== activity.contact)

@@ -38,7 +38,7 @@ export async function sendAssessment(
     result = await computeAssessment(year, {
       archives: deps.repos.archives,
       handover: deps.repos.handover,
-      directory: deps.repos.directory,
+      directory: deps.directory,
       archive: deps.config.archive,
       tz: deps.config.tz,
       now: deps.clock.now(),

@@ -4,7 +4,7 @@ import type { AssessmentRowView, AssessmentView } from '../../../cards/handover-
 import type { ArchiveConfig } from '../../config/archive';
 import { loadAssessmentRules } from '../../config/assessment-rules';
 import type { ArchiveRepo } from '../../db/archive-repo';
-import type { DirectoryRepo } from '../../db/directory-repo';
+import type { Directory } from '../../domain/directory';
 import type { HandoverRepo } from '../../db/handover-repo';
 import {
   assessUnits,
@@ -21,7 +21,8 @@ import { versionFacts } from './views';
 export interface AssessmentDeps {
   archives: ArchiveRepo;
   handover: HandoverRepo;
-  directory: DirectoryRepo;
+  /** The bot passes its directory cache, the report command the repository. */
+  directory: { load(): Promise<Directory> };
   archive: ArchiveConfig;
   tz: string;
   now: Date;

@@ -37,7 +37,7 @@ export async function decideHandover(
   input: DecisionInput,
   deps: AppDeps,
 ): Promise<DecisionOutcome> {
-  if (!rolesOf(operator, await deps.repos.directory.load()).archivist) {
+  if (!rolesOf(operator, await deps.directory.load()).archivist) {
     throw new DomainError('not_archivist');
   }
   const repo = deps.repos.handover;

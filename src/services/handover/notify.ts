@@ -41,7 +41,7 @@ export async function sendListFile(
 }
 
 async function archivistTargets(deps: AppDeps): Promise<Target[]> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   if (dir.archiveChatId) return [{ chatId: dir.archiveChatId }];
   return dir.archivists.map((openId) => ({ openId }));
 }
@@ -53,7 +53,7 @@ export async function reviewCardFor(s: HandoverSubmissionDoc, deps: AppDeps) {
     deps.repos.activities.findById(s.activityId),
     repo.versions(s.activityId),
     repo.liveMaterials(s.activityId),
-    deps.repos.directory.load(),
+    deps.directory.load(),
   ]);
   if (!activity) throw new Error(`activity ${s.activityId} not found`);
   const range = s.finalizedAt ? numberRange(materials) : undefined;
@@ -105,7 +105,7 @@ export async function notifyReturned(submissionId: string, deps: AppDeps): Promi
   if (!s || s.status !== 'returned') return;
   const activity = await deps.repos.activities.findById(s.activityId);
   if (!activity) return;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const versions = await repo.versions(s.activityId);
   const tz = deps.config.tz;
   // The clock this version ran on; after a minor return the next version keeps it.
@@ -140,7 +140,7 @@ export async function notifyAccepted(
   items: readonly MaterialDoc[],
   deps: AppDeps,
 ): Promise<void> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const tz = deps.config.tz;
   const versions = await deps.repos.handover.versions(s.activityId);
   const range = numberRange(items) ?? { first: '—', last: '—', n: 0 };

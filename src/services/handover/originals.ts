@@ -78,7 +78,7 @@ export async function receiveOriginal(
   operator: string,
   deps: AppDeps,
 ): Promise<{ activity: ActivityDoc; changed: boolean }> {
-  if (!rolesOf(operator, await deps.repos.directory.load()).archivist) {
+  if (!rolesOf(operator, await deps.directory.load()).archivist) {
     throw new DomainError('not_archivist');
   }
   const activity = await deps.repos.activities.findById(activityId);

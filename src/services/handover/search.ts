@@ -42,7 +42,7 @@ export async function searchArchives(s: ArchiveSearch, deps: AppDeps): Promise<A
     query.ids = id ? [id] : [];
   }
   const found = await deps.repos.archives.searchAccepted(query, SEARCH_LIMIT + 1);
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const tz = deps.config.tz;
   const items = await Promise.all(
     found.slice(0, SEARCH_LIMIT).map(async (a) => {

@@ -65,7 +65,7 @@ export async function storeTransferList(
   },
   deps: AppDeps,
 ): Promise<{ ref: ListFileRef; data: TransferListData }> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const tz = deps.config.tz;
   const data = transferListData(activity, materials, dir, tz);
   const header: ListHeader = {

@@ -61,7 +61,7 @@ async function loadParent(ref: MaterialCardDoc, sender: string, deps: AppDeps) {
   if (parent.removedAt) throw new MaterialRefusal(tmd('mdesc.remove.already'));
   const activity = await activityOfItems([parent], deps);
   assertEditable(activity);
-  assertMayChange(sender, activity, [parent], await deps.repos.directory.load());
+  assertMayChange(sender, activity, [parent], await deps.directory.load());
   return { parent, activity };
 }
 
@@ -128,7 +128,7 @@ export async function replaceRemovedItem(
   if (!old) throw new MaterialRefusal(tmd('mdesc.notFound'));
   const activity = await activityOfItems([old], deps);
   assertEditable(activity);
-  assertMayChange(msg.senderOpenId, activity, [old], await deps.repos.directory.load());
+  assertMayChange(msg.senderOpenId, activity, [old], await deps.directory.load());
   const { doc } = await storeFirstResource(
     msg,
     activity,

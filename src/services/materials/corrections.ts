@@ -22,7 +22,7 @@ export async function materialListFor(
   deps: AppDeps,
 ): Promise<Card> {
   const [dir, { undescribed }] = await Promise.all([
-    deps.repos.directory.load(),
+    deps.directory.load(),
     deps.repos.activities.countMaterials(activity._id),
   ]);
   const { items, total } = await deps.repos.curation.activityItems(
@@ -62,7 +62,7 @@ async function loadChangeable(
   const activity = await activityOfItems([item], deps);
   assertEditable(activity);
   if (item.removedAt) throw new MaterialRefusal(tmd('mdesc.remove.already'));
-  assertMayChange(operator, activity, [item], await deps.repos.directory.load());
+  assertMayChange(operator, activity, [item], await deps.directory.load());
   return { item, activity };
 }
 
@@ -74,7 +74,7 @@ export async function removeFormFor(
   error?: boolean,
 ): Promise<Card> {
   const { item, activity } = await loadChangeable(materialId, operator, deps);
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   return materialRemoveFormCard({
     materialId,
     code: activity.code,

@@ -46,7 +46,7 @@ export async function loadBatch(batchId: string, deps: AppDeps): Promise<LoadedB
 }
 
 const viewCtx = async (deps: AppDeps) => ({
-  dir: await deps.repos.directory.load(),
+  dir: await deps.directory.load(),
   tz: deps.config.tz,
 });
 

@@ -31,7 +31,7 @@ export async function resolveDestination(
   asked: boolean,
   deps: AppDeps,
 ): Promise<IntakeDestination> {
-  const { activities, directory } = deps.repos;
+  const { activities } = deps.repos;
   if (msg.chatType === 'group') {
     const binding = await activities.bindingOf(msg.chatId);
     const activity = binding ? await activities.findById(binding.activityId) : null;
@@ -46,7 +46,7 @@ export async function resolveDestination(
     }
     return { kind: 'activity', activity, source: 'group' };
   }
-  const dir = await directory.load();
+  const dir = await deps.directory.load();
   if (dir.publicity.includes(msg.senderOpenId)) return { kind: 'publicity' };
   const mine = await activities.list({ person: msg.senderOpenId }, 1, 50);
   const target = privateChatTarget(mine.items);

@@ -44,7 +44,7 @@ export async function activityForCommand(
     const activity = await repo.findByCode(code);
     if (!activity) return undefined;
     if (activity.chatId !== where.chatId) {
-      const dir = await deps.repos.directory.load();
+      const dir = await deps.directory.load();
       assertMayChange(operator, activity, [], dir);
     }
     return activity;
@@ -138,7 +138,7 @@ async function registerOnce(
   }
   const existing = (await deps.repos.curation.findById(doc._id))!;
   if (existing.removedAt) throw new MaterialRefusal(tmd('mdesc.remove.already'));
-  assertMayChange(operator, activity, [existing], await deps.repos.directory.load());
+  assertMayChange(operator, activity, [existing], await deps.directory.load());
   const item = (await deps.repos.curation.update(doc._id, set, now)) ?? existing;
   return { item, created: false };
 }

@@ -47,7 +47,7 @@ export async function filingCardFor(
   const first = items[0];
   if (!first) return undefined;
   const now = deps.clock.now();
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const candidates = await deps.repos.curation.filingCandidates(
     new Date(now.getTime() - PUBLICITY_WINDOW_DAYS * DAY_MS),
     opts.q,
@@ -99,7 +99,7 @@ async function filedCard(
   const all = await deps.repos.curation.batchAll(batchId);
   const filed = all.filter((m) => m.activityId === activity._id && m.status === 'stored');
   const duplicates = filed.filter((m) => m.removeReason === DUPLICATE_REASON).length;
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   return publicityFiledCard({
     activityId: activity._id,
     batchId,
@@ -135,7 +135,7 @@ export async function fileBatch(
   const all = await deps.repos.curation.batchAll(batchId);
   const first = all[0];
   if (!first) throw new MaterialRefusal(tmd('mdesc.pub.gone'));
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   if (!canFilePublicityBatch(rolesOf(operator, dir), first.sender))
     throw new MaterialRefusal(tmd('mdesc.pub.notAllowed'));
   const chosen = await deps.repos.activities.findById(activityId);
@@ -206,7 +206,7 @@ async function patchOtherFilingCards(
 
 /** Archivists' list of publicity batches waiting to be filed. */
 export async function unfiledListCard(deps: AppDeps): Promise<Card> {
-  const dir = await deps.repos.directory.load();
+  const dir = await deps.directory.load();
   const batches = await deps.repos.curation.unfiledBatches();
   return unfiledPublicityListCard({
     batches: batches.slice(0, 20).map((b) => ({

@@ -221,9 +221,9 @@ describe('a pending request', () => {
   });
 
   it('does not stop the reminders, and the overdue reminder says a request is pending', async () => {
-    await run(deadlineRemindersJob, '2026-04-06T01:30:00Z');
+    await run(deadlineRemindersJob, '2026-04-07T01:30:00Z'); // first workday after 清明
     const card = json(cardsTo('ou_org1')[0]?.content);
-    expect(card).toContain('已逾期 1 天');
+    expect(card).toContain('已逾期 2 天');
     expect(card).toContain('延期申请正在等待审批');
     expect(card).not.toContain('extension.open');
   });

@@ -102,22 +102,24 @@ describe('the daily overdue digest', () => {
 });
 
 describe('escalation to the leader in charge', () => {
-  it('comes at 7 days overdue, then weekly', async () => {
+  it('comes at 7 days overdue, then weekly, on workdays only', async () => {
     await run(deadlineRemindersJob, '2026-04-11T01:30:00Z'); // A 6 days overdue
     expect(cardsTo('ou_leader').filter((x) => x.includes('逾期督办'))).toHaveLength(0);
-    await run(deadlineRemindersJob, '2026-04-12T01:30:00Z'); // 7 days
+    await run(deadlineRemindersJob, '2026-04-12T01:30:00Z'); // 7 days, but a Sunday
+    expect(cardsTo('ou_leader').filter((x) => x.includes('逾期督办'))).toHaveLength(0);
+    await run(deadlineRemindersJob, '2026-04-13T01:30:00Z'); // Monday
     let escalations = cardsTo('ou_leader').filter((x) => x.includes('逾期督办'));
     expect(escalations).toHaveLength(1);
     expect(escalations[0]).toContain(a.code);
-    expect(escalations[0]).toContain('已逾期 **7** 天');
-    await run(deadlineRemindersJob, '2026-04-13T01:30:00Z');
+    expect(escalations[0]).toContain('已逾期 **8** 天');
     await run(deadlineRemindersJob, '2026-04-13T05:30:00Z');
+    await run(deadlineRemindersJob, '2026-04-19T01:30:00Z'); // 14 days, a Sunday again
     escalations = cardsTo('ou_leader').filter((x) => x.includes('逾期督办'));
     expect(escalations).toHaveLength(1);
-    await run(deadlineRemindersJob, '2026-04-19T01:30:00Z'); // 14 days
+    await run(deadlineRemindersJob, '2026-04-20T01:30:00Z');
     escalations = cardsTo('ou_leader').filter((x) => x.includes(`逾期督办 · ${a.code}`));
     expect(escalations).toHaveLength(2);
-    expect(escalations[1]).toContain('已逾期 **14** 天');
+    expect(escalations[1]).toContain('已逾期 **15** 天');
   });
 
   it('never reaches a handed-over activity', async () => {

@@ -68,15 +68,17 @@ describe('deadline reminders', () => {
     expect(cards()).toHaveLength(2);
   });
 
-  it('keeps reminding every 2 workdays while overdue', async () => {
-    await runAt('2026-04-06T01:30:00Z'); // Monday after a Sunday deadline
+  it('keeps reminding every 2 workdays while overdue, counting no day of 清明 (4–6 April)', async () => {
+    await runAt('2026-04-06T01:30:00Z'); // Monday after a Sunday deadline, but a public holiday
+    expect(cards()).toHaveLength(0);
+    await runAt('2026-04-07T01:30:00Z'); // Tuesday, the first workday after the deadline
     expect(cards()).toHaveLength(2);
-    expect(cards()[0]).toContain('已逾期 1 天');
-    await runAt('2026-04-07T01:30:00Z');
-    expect(cards()).toHaveLength(2);
+    expect(cards()[0]).toContain('已逾期 2 天');
     await runAt('2026-04-08T01:30:00Z');
+    expect(cards()).toHaveLength(2);
+    await runAt('2026-04-09T01:30:00Z');
     expect(cards()).toHaveLength(4);
-    expect(cards().at(-1)).toContain('已逾期 3 天');
+    expect(cards().at(-1)).toContain('已逾期 4 天');
   });
 
   it('stays silent once the handover is submitted or the activity cancelled', async () => {

@@ -104,7 +104,7 @@ describe('publicity drop-box', () => {
     expect(counts.byKind.photo).toBe(2); // the group's photo and the new one
   });
 
-  it('reminds after 3 days, once, and an archivist files it; others may not', async () => {
+  it('reminds after 3 days on the next workday, once, and an archivist files it; others may not', async () => {
     const { activityId, code } = await boundActivity(bot);
     const { batchId, filing } = await publicityDrop(['late']);
     const run = (iso: string) =>
@@ -114,8 +114,9 @@ describe('publicity drop-box', () => {
         log: bot.bot.deps.log,
       });
     expect((await run('2026-03-07T02:00:00Z')).counts?.reminded).toBe(0);
-    expect((await run('2026-03-08T03:00:00Z')).counts?.reminded).toBe(1);
-    expect((await run('2026-03-08T04:00:00Z')).counts?.reminded).toBe(0);
+    expect((await run('2026-03-08T03:00:00Z')).counts?.reminded).toBe(0); // 3 days, but a Sunday
+    expect((await run('2026-03-09T01:00:00Z')).counts?.reminded).toBe(1); // Monday
+    expect((await run('2026-03-09T04:00:00Z')).counts?.reminded).toBe(0);
     const reminder = bot.sim.cardsTo('ou_arch1').at(-1)!;
     expect(JSON.stringify(reminder.content)).toContain('待归档提醒');
     expect(

@@ -17,6 +17,7 @@ import {
   type ReminderKey,
   type ReminderPolicy,
 } from '../../../src/domain/reminders';
+import { PLAIN_WEEK } from '../../../src/domain/work-calendar';
 
 const SH = 'Asia/Shanghai';
 const d = (iso: string) => new Date(iso);
@@ -47,6 +48,7 @@ describe('reminderPolicy', () => {
       dueDayHour: 9,
       overdueEveryWorkdays: 2,
       tz: SH,
+      calendar: PLAIN_WEEK,
     });
     expect(reminderPolicy({ tz: SH, dueDayHour: undefined })).toEqual(POLICY);
     expect(DEFAULT_REMINDER_POLICY.dueDayHour).toBe(9);

@@ -1,3 +1,4 @@
+import { PLAIN_WEEK } from '../../../src/domain/work-calendar';
 import { addWorkdays, isWorkday, workdaysBetween } from '../../../src/domain/workdays';
 
 const SH = 'Asia/Shanghai';
@@ -14,14 +15,7 @@ describe('isWorkday', () => {
     ['Sat 07:00 Shanghai = Fri 23:00 UTC', '2026-04-03T23:00:00Z', false],
     ['Mon 00:30 Shanghai = Sun 16:30 UTC', '2026-04-05T16:30:00Z', true],
   ])('%s (%s) → %s', (_label, iso, expected) => {
-    expect(isWorkday(d(iso), SH)).toBe(expected);
-  });
-
-  it.each([
-    ['Saturday', '2026-04-04T12:00:00+08:00'],
-    ['Sunday', '2026-04-05T12:00:00+08:00'],
-  ])('%s is a workday when weekends are not off', (_label, iso) => {
-    expect(isWorkday(d(iso), SH, { weekendsOff: false })).toBe(true);
+    expect(isWorkday(d(iso), SH, PLAIN_WEEK)).toBe(expected);
   });
 });
 
@@ -51,17 +45,13 @@ describe('addWorkdays', () => {
       '2026-04-03T09:00:00+08:00',
     ],
   ])('%s', (_label, from, n, expected) => {
-    expect(addWorkdays(d(from), n, SH).toISOString()).toBe(d(expected).toISOString());
-  });
-
-  it('counts every day when weekends are not off', () => {
-    expect(addWorkdays(d('2026-04-03T09:00:00+08:00'), 1, SH, { weekendsOff: false })).toEqual(
-      d('2026-04-04T09:00:00+08:00'),
-    );
+    expect(addWorkdays(d(from), n, SH, PLAIN_WEEK).toISOString()).toBe(d(expected).toISOString());
   });
 
   it.each([1.5, Number.NaN])('rejects n = %s', (n) => {
-    expect(() => addWorkdays(d('2026-04-03T09:00:00+08:00'), n, SH)).toThrow(RangeError);
+    expect(() => addWorkdays(d('2026-04-03T09:00:00+08:00'), n, SH, PLAIN_WEEK)).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -77,20 +67,12 @@ describe('workdaysBetween', () => {
     ['Mon → previous Fri', -1, '2026-04-06T12:00:00+08:00', '2026-04-03T12:00:00+08:00'],
     ['Wed → Thu across UTC days', 1, '2026-04-08T07:00:00+08:00', '2026-04-09T07:00:00+08:00'],
   ])('%s → %i', (_label, expected, a, b) => {
-    expect(workdaysBetween(d(a), d(b), SH)).toBe(expected);
-  });
-
-  it('counts calendar days when weekends are not off', () => {
-    expect(
-      workdaysBetween(d('2026-04-03T12:00:00+08:00'), d('2026-04-06T12:00:00+08:00'), SH, {
-        weekendsOff: false,
-      }),
-    ).toBe(3);
+    expect(workdaysBetween(d(a), d(b), SH, PLAIN_WEEK)).toBe(expected);
   });
 
   it.each([-7, -3, -1, 1, 2, 4, 9, 23])('inverts addWorkdays(Wednesday, %i)', (n) => {
     const wed = d('2026-04-08T10:00:00+08:00');
-    expect(workdaysBetween(wed, addWorkdays(wed, n, SH), SH)).toBe(n);
+    expect(workdaysBetween(wed, addWorkdays(wed, n, SH, PLAIN_WEEK), SH, PLAIN_WEEK)).toBe(n);
   });
 });
 
@@ -101,7 +83,7 @@ describe('addWorkdays agrees with a day-by-day walk', () => {
     let left = Math.abs(n);
     while (left > 0) {
       t += Math.sign(n) * 24 * 60 * 60 * 1000; // Shanghai has no DST: a day is 24 h
-      if (isWorkday(new Date(t), SH)) left -= 1;
+      if (isWorkday(new Date(t), SH, PLAIN_WEEK)) left -= 1;
     }
     return new Date(t);
   }
@@ -114,7 +96,7 @@ describe('addWorkdays agrees with a day-by-day walk', () => {
   it.each(starts.map((s) => [s.toISOString(), s] as const))('from %s', (_label, start) => {
     for (let n = -12; n <= 12; n++) {
       if (n === 0) continue;
-      expect([n, addWorkdays(start, n, SH).toISOString()]).toEqual([
+      expect([n, addWorkdays(start, n, SH, PLAIN_WEEK).toISOString()]).toEqual([
         n,
         walk(start, n).toISOString(),
       ]);
