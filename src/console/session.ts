@@ -2,7 +2,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Next } from 'koa';
 import type { ConsoleDeps, ConsoleContext } from './context';
 import { SESSION_COOKIE, isSecure, readCookie, setCookie, sign, unsign } from './cookies';
-import { viewerOf } from './access';
 import { refuse } from './respond';
 
 const hashId = (sid: string) => createHash('sha256').update(sid).digest('hex');
@@ -66,8 +65,7 @@ export const loadSession =
         clearSessionCookie(ctx, deps);
       } else {
         ctx.state.console.session = record;
-        const dir = await deps.repos.directory.load();
-        ctx.state.console.viewer = viewerOf(record.openId, record.name, dir);
+        ctx.state.console.viewer = await deps.directory.actor(record.openId);
       }
     }
     await next();

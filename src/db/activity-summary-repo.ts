@@ -28,7 +28,7 @@ export const SUMMARY_SORTS = {
 } as const satisfies Record<string, keyof ActivitySummaryDoc>;
 export type SummarySort = keyof typeof SUMMARY_SORTS;
 
-/** Who may see which rows: everything, or the units one leads plus one's own activities. */
+/** Which rows: everything, or the units one leads plus one's own activities (policies decide). */
 export type SummaryScope = { all: true } | { all: false; units: string[]; person: string };
 
 export interface SummaryQuery {

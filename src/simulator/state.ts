@@ -45,7 +45,13 @@ export class SimState {
   /** Web sign-in: authorization codes not yet exchanged, and user access tokens issued. */
   readonly oauthCodes = new Map<
     string,
-    { openId: string; clientId: string; redirectUri: string; codeChallenge?: string; issuedAt: number }
+    {
+      openId: string;
+      clientId: string;
+      redirectUri: string;
+      codeChallenge?: string;
+      issuedAt: number;
+    }
   >();
   readonly userTokens = new Map<string, { openId: string; expiresAt: number }>();
 

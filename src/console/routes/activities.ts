@@ -47,7 +47,7 @@ async function rowContext(ctx: ConsoleContext, deps: ConsoleDeps): Promise<RowCo
     t: ctx.state.console.t,
     tz: deps.config.tz,
     now: deps.clock.now(),
-    dir: await deps.repos.directory.load(),
+    dir: await deps.directory.load(),
   };
 }
 

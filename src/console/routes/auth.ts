@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Router from '@koa/router';
 import { OAuthError, pkcePair } from '../../feishu/oauth';
-import { viewerOf } from '../access';
 import type { ConsoleContext, ConsoleDeps } from '../context';
 import { PREFIX } from '../context';
 import { SIGNIN_COOKIE, isSecure, readCookie, setCookie, sign, unsign } from '../cookies';
@@ -123,9 +122,10 @@ export function authRoutes(router: Router, deps: ConsoleDeps): void {
         ),
       );
     }
-    const viewer = viewerOf(person.openId, person.name, await deps.repos.directory.load());
+    const snapshot = await deps.directory.snapshot();
     const known =
-      viewer.inDirectory || (await deps.repos.summaries.hasOwn(person.openId, deps.clock.now()));
+      snapshot.knows(person.openId) ||
+      (await deps.repos.summaries.hasOwn(person.openId, deps.clock.now()));
     if (!known) {
       deps.log.info({ openId: person.openId }, 'console.signin.unknown');
       return sendPage(
@@ -138,7 +138,11 @@ export function authRoutes(router: Router, deps: ConsoleDeps): void {
         }),
       );
     }
-    await startSession(ctx, deps, { openId: person.openId, name: viewer.name });
+    const listed = snapshot.displayName(person.openId);
+    await startSession(ctx, deps, {
+      openId: person.openId,
+      name: listed === person.openId ? person.name : listed,
+    });
     deps.log.info({ openId: person.openId }, 'console.signin');
     ctx.redirect(pending.next);
   });

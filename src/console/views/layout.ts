@@ -47,7 +47,11 @@ export function layout(
     : '';
   const who =
     viewer && session
-      ? html`<span>${t('console.signedInAs', { name: viewer.name || viewer.openId })}</span>
+      ? html`<span
+            >${t('console.signedInAs', {
+              name: viewer.name !== viewer.openId ? viewer.name : session.name || viewer.openId,
+            })}</span
+          >
           <form method="post" action="${PREFIX}/logout">
             <input type="hidden" name="_csrf" value="${session.csrf}" /><button
               type="submit"

@@ -90,8 +90,8 @@ describe('console in a browser: sign-in, roles, CSRF, the activities table', () 
     const profile = await newProfile(browser);
     const page = await profile.newPage();
     await signInAs(page, bot, '王档案员');
-    await page.evaluate(() =>
-      document.querySelector('form[action="/console/logout"] input[name="_csrf"]')?.remove(),
+    await page.evaluate(
+      'document.querySelector(\'form[action="/console/logout"] input[name="_csrf"]\').remove()',
     );
     await page.getByRole('button', { name: '退出登录' }).click();
     await page.waitForLoadState('domcontentloaded');
