@@ -118,6 +118,7 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('false'),
   ...archiveEnvShape,
   CONSOLE_PUBLIC_URL: z
     .string()
@@ -183,6 +184,8 @@ export interface Config {
     sessionSecret: string;
     sessionHours: number;
   };
+  /** Run pending database migrations at start (else the server refuses to start while any is due). */
+  migrateOnStart: boolean;
 }
 
 /** Thrown with one line per problem; values are never included, so secrets cannot leak. */
@@ -248,6 +251,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         createHmac('sha256', e.FEISHU_APP_SECRET).update('console-session-v1').digest('base64url'),
       sessionHours: e.CONSOLE_SESSION_HOURS,
     }),
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
   });
 }
 
