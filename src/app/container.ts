@@ -4,6 +4,8 @@ import type { Config } from '../config/env';
 import { loadWorkCalendar } from '../config/work-calendar';
 import type { WorkCalendar } from '../domain/work-calendar';
 import { ActivityRepo } from '../db/activity-repo';
+import { ActivitySummaryRepo } from '../db/activity-summary-repo';
+import { ConsoleSessionRepo } from '../db/console-session-repo';
 import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { InboxRepo } from '../db/inbox-repo';
@@ -59,6 +61,7 @@ export async function buildBot(opts: {
     config.feishu.encryptKey,
     config.feishu.verificationToken,
     ...(config.metrics.token !== undefined ? [config.metrics.token] : []),
+    config.console.sessionSecret,
   ])
     registerSecret(secret);
   await ensureIndexes(connection);
@@ -77,6 +80,8 @@ export async function buildBot(opts: {
     extensions: new ExtensionRepo(connection),
     handover: new HandoverRepo(connection),
     archives: new ArchiveRepo(connection),
+    summaries: new ActivitySummaryRepo(connection, config.tz),
+    consoleSessions: new ConsoleSessionRepo(connection),
   };
   const { client, cache } = createSdkClient({
     appId: config.feishu.appId,

@@ -1,6 +1,7 @@
 import type { Actor } from '../app/actor';
 import { activityPolicies } from './activity';
 import { archiveRoomPolicies } from './archive-room';
+import { consolePolicies } from './console';
 import { extensionPolicies } from './extension';
 import { materialPolicies } from './material';
 import type { Policy } from './policy';
@@ -15,6 +16,7 @@ const policies = {
   ...extensionPolicies,
   ...materialPolicies,
   ...archiveRoomPolicies,
+  ...consolePolicies,
 };
 
 export type Action = keyof typeof policies;
@@ -52,3 +54,9 @@ export {
   type ExtensionSubject,
 } from './extension';
 export type { MaterialSubject } from './material';
+export {
+  consoleNeedsOwnership,
+  consoleScope,
+  type ConsoleListSubject,
+  type ConsoleScope,
+} from './console';

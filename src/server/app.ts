@@ -10,6 +10,8 @@ import { acceptEvent } from '../inbox/intake';
 import { t } from '../i18n/t';
 import { withTimeout } from '../lib/timeout';
 import { answerScrape, type DatabaseFigures } from '../metrics/scrape';
+import { consoleMiddleware } from '../console';
+import { FeishuOAuth } from '../feishu/oauth';
 
 export interface HttpAppOptions {
   deps: AppDeps;
@@ -120,6 +122,17 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
     }),
   );
 
+  // The web console (/console): pages for the archive room, signed in with Feishu.
+  app.use(
+    consoleMiddleware({
+      ...deps,
+      oauth: new FeishuOAuth({
+        domain: deps.config.feishu.domain,
+        appId: deps.config.feishu.appId,
+        appSecret: deps.config.feishu.appSecret,
+      }),
+    }),
+  );
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

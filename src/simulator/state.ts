@@ -42,6 +42,18 @@ export class SimState {
   readonly uploads: UploadedFile[] = [];
   readonly cardTokens = new Map<string, { messageId?: string; issuedAt: number; uses: number }>();
   readonly cardUpdates: CardUpdate[] = [];
+  /** Web sign-in: authorization codes not yet exchanged, and user access tokens issued. */
+  readonly oauthCodes = new Map<
+    string,
+    {
+      openId: string;
+      clientId: string;
+      redirectUri: string;
+      codeChallenge?: string;
+      issuedAt: number;
+    }
+  >();
+  readonly userTokens = new Map<string, { openId: string; expiresAt: number }>();
 
   constructor(options: SimulatorOptions = {}) {
     this.identity = { ...DEFAULT_IDENTITY, ...options };
