@@ -48,7 +48,7 @@ runCli(async () => {
       }
       return;
     }
-    await runMigrations(db.connection, { print: (line) => console.log(line) });
+    await runMigrations(db.connection, { tz: config.tz, print: (line) => console.log(line) });
     await ensureIndexes(db.connection);
   } finally {
     await db.close();

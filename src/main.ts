@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   try {
     await prepareSchemaAtStart(db.connection, {
       migrateOnStart: config.migrateOnStart,
+      tz: config.tz,
       print: (line) => log.info({ line }, 'db.migrate'),
       onWait: (holder) => log.info({ holder }, 'db.migrate.waiting'),
     });

@@ -1,3 +1,4 @@
+import { activitySummaries } from './0001-activity-summaries';
 import type { Migration } from './migration';
 
 /**
@@ -5,4 +6,4 @@ import type { Migration } from './migration';
  * the stored shape of the first release with migrations; add a file `NNNN-name.ts` next to this one and
  * list it here when a change of stored shapes needs existing data rewritten.
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [activitySummaries];

@@ -4,6 +4,8 @@ import type { Connection } from 'mongoose';
 export interface MigrationContext {
   connection: Connection;
   now: Date;
+  /** BUSINESS_TZ: dates computed for people (half-years, days) are in this zone. */
+  tz: string;
   print(line: string): void;
 }
 

@@ -74,6 +74,8 @@ export interface SchemaStatus {
 }
 
 export interface MigrateOptions {
+  /** BUSINESS_TZ, passed to every migration. */
+  tz: string;
   migrations?: readonly Migration[];
   print?: (line: string) => void;
   now?: () => Date;
@@ -108,10 +110,7 @@ export async function assertSchemaNotNewer(
  * version after each one. A new, empty database is given the newest version without running any.
  * Returns the names applied.
  */
-export async function runMigrations(
-  conn: Connection,
-  opts: MigrateOptions = {},
-): Promise<string[]> {
+export async function runMigrations(conn: Connection, opts: MigrateOptions): Promise<string[]> {
   const migrations = opts.migrations ?? MIGRATIONS;
   const print = opts.print ?? (() => undefined);
   const now = opts.now ?? (() => new Date());
@@ -145,7 +144,7 @@ export async function runMigrations(
         up: async () => {
           running = m.name;
           const started = performance.now();
-          const summary = await m.up({ connection: conn, now: now(), print });
+          const summary = await m.up({ connection: conn, now: now(), tz: opts.tz, print });
           timings.set(m.name, {
             ms: Math.round(performance.now() - started),
             summary: summary ?? '',

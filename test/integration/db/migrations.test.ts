@@ -25,6 +25,7 @@ import { openTestDatabase, type TestDatabase } from '../../support/test-db';
  */
 const repoRoot = path.resolve(__dirname, '../../..');
 const FIXTURE = path.join(repoRoot, 'test/fixtures/db-schema-0.json');
+const TZ = 'Asia/Shanghai';
 
 async function loadFixture(conn: Connection): Promise<void> {
   const dump = mongo.BSON.EJSON.parse(fs.readFileSync(FIXTURE, 'utf8'), {
@@ -89,11 +90,16 @@ describe('database migrations', () => {
     expect(before.recorded).toBeUndefined();
     expect(before.pending.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => m.name));
 
-    await prepareSchemaAtStart(db.connection, { migrateOnStart: true, print });
+    await prepareSchemaAtStart(db.connection, { tz: TZ, migrateOnStart: true, print });
     const after = await schemaStatus(db.connection);
     expect(after.recorded).toBe(MIGRATIONS.length);
     expect(after.pending).toEqual([]);
     for (const m of MIGRATIONS) expect(lines.join('\n')).toContain(`${m.name}: done`);
+    // 0001: the console's rows exist for both activities of the fixture.
+    expect(lines.join('\n')).toMatch(/0001-activity-summaries: done in \d+ ms — 2 activities/);
+    const rows = await db.connection.db!.collection('activity_summaries').find({}).toArray();
+    expect(rows.map((r) => r['code']).sort()).toEqual(['HD-2026-0001', 'HD-2026-0002']);
+    expect(rows.find((r) => r['code'] === 'HD-2026-0001')?.['state']).toBe('accepted');
 
     // The migrated database serves the bot: the open activity's status card, asked for by code.
     const stack = await startLocalStack({
@@ -124,6 +130,7 @@ describe('database migrations', () => {
 
   it('applies numbered migrations in order, printing each, and records the version after each', async () => {
     const applied = await runMigrations(db.connection, {
+      tz: TZ,
       migrations: [addUnitFlag, countActivities],
       print,
     });
@@ -145,14 +152,18 @@ describe('database migrations', () => {
     // Run again: nothing pending, nothing changes.
     lines = [];
     expect(
-      await runMigrations(db.connection, { migrations: [addUnitFlag, countActivities], print }),
+      await runMigrations(db.connection, {
+        tz: TZ,
+        migrations: [addUnitFlag, countActivities],
+        print,
+      }),
     ).toEqual([]);
     expect(lines).toEqual(['schema version 2: up to date']);
   });
 
   it('stops at a failing migration, names it and leaves the version at the last one that completed', async () => {
     const list = [addUnitFlag, countActivities, failing, never];
-    const err = await runMigrations(db.connection, { migrations: list, print }).catch(
+    const err = await runMigrations(db.connection, { tz: TZ, migrations: list, print }).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(MigrationFailedError);
@@ -163,12 +174,17 @@ describe('database migrations', () => {
     expect(units.some((u) => 'after' in u)).toBe(false);
     expect(lines).not.toContain('0004-after-broken: running…');
     // The lock was released: a fixed list runs the rest.
-    await runMigrations(db.connection, { migrations: [addUnitFlag, countActivities], print });
+    await runMigrations(db.connection, {
+      tz: TZ,
+      migrations: [addUnitFlag, countActivities],
+      print,
+    });
   });
 
   it('runs pending migrations at start only when configured to, and refuses a newer database', async () => {
     const list = [addUnitFlag];
     const pending = await prepareSchemaAtStart(db.connection, {
+      tz: TZ,
       migrateOnStart: false,
       migrations: list,
     }).catch((e: unknown) => e);
@@ -177,10 +193,16 @@ describe('database migrations', () => {
     expect((pending as Error).message).toContain('npm run migrate');
     expect(await new SchemaRepo(db.connection).read()).toBeUndefined();
 
-    await prepareSchemaAtStart(db.connection, { migrateOnStart: true, migrations: list, print });
+    await prepareSchemaAtStart(db.connection, {
+      tz: TZ,
+      migrateOnStart: true,
+      migrations: list,
+      print,
+    });
     expect((await schemaStatus(db.connection, list)).current).toBe(1);
 
     const older = await prepareSchemaAtStart(db.connection, {
+      tz: TZ,
       migrateOnStart: true,
       migrations: [],
     }).catch((e: unknown) => e);
@@ -192,6 +214,7 @@ describe('database migrations', () => {
     const empty = await openTestDatabase('migrations_empty');
     try {
       await prepareSchemaAtStart(empty.connection, {
+        tz: TZ,
         migrateOnStart: false,
         migrations: [addUnitFlag, countActivities],
         print,
@@ -206,14 +229,14 @@ describe('database migrations', () => {
   it('lets one process migrate at a time', async () => {
     const repo = new SchemaRepo(db.connection);
     expect(await repo.lock('other-host:1', new Date(), 60_000)).toBeUndefined();
-    const err = await runMigrations(db.connection, { migrations: [addUnitFlag] }).catch(
+    const err = await runMigrations(db.connection, { tz: TZ, migrations: [addUnitFlag] }).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(MigrationLockedError);
     expect((err as Error).message).toContain('other-host:1');
     expect(await repo.read()).toBeUndefined();
     await repo.unlock('other-host:1');
-    expect(await runMigrations(db.connection, { migrations: [addUnitFlag] })).toEqual([
+    expect(await runMigrations(db.connection, { tz: TZ, migrations: [addUnitFlag] })).toEqual([
       '0001-unit-flag',
     ]);
   });
@@ -239,7 +262,8 @@ describe('database migrations', () => {
       { cwd: repoRoot, env },
     );
     expect(await migrate.exited).toBe(0);
-    expect(migrate.output()).toContain(`schema version ${MIGRATIONS.length}`);
+    expect(migrate.output()).toContain('0001-activity-summaries: done');
+    expect(migrate.output()).toContain(`schema version now ${MIGRATIONS.length}`);
     expect((await schemaStatus(db.connection)).recorded).toBe(MIGRATIONS.length);
 
     await new SchemaRepo(db.connection).record(MIGRATIONS.length + 1, {
