@@ -6,7 +6,7 @@ export interface MigrationContext {
   now: Date;
   /** BUSINESS_TZ: dates computed for people (half-years, days) are in this zone. */
   tz: string;
-  print(line: string): void;
+  print: (line: string) => void;
 }
 
 /**

@@ -98,7 +98,7 @@ describe('database migrations', () => {
     // 0001: the console's rows exist for both activities of the fixture.
     expect(lines.join('\n')).toMatch(/0001-activity-summaries: done in \d+ ms — 2 activities/);
     const rows = await db.connection.db!.collection('activity_summaries').find({}).toArray();
-    expect(rows.map((r) => r['code']).sort()).toEqual(['HD-2026-0001', 'HD-2026-0002']);
+    expect(rows.map((r) => String(r['code'])).sort()).toEqual(['HD-2026-0001', 'HD-2026-0002']);
     expect(rows.find((r) => r['code'] === 'HD-2026-0001')?.['state']).toBe('accepted');
 
     // The migrated database serves the bot: the open activity's status card, asked for by code.
