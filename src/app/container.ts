@@ -6,6 +6,7 @@ import type { WorkCalendar } from '../domain/work-calendar';
 import { ActivityRepo } from '../db/activity-repo';
 import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
+import { DirectorySyncRepo } from '../db/directory-sync-repo';
 import { InboxRepo } from '../db/inbox-repo';
 import { JobRepo } from '../db/job-repo';
 import { MaterialRepo } from '../db/material-repo';
@@ -62,6 +63,7 @@ export async function buildBot(opts: {
     inbox: new InboxRepo(connection),
     deliveries: new DeliveryRepo(connection),
     directory: new DirectoryRepo(connection),
+    directorySync: new DirectorySyncRepo(connection),
     activities: new ActivityRepo(connection),
     jobs: new JobRepo(connection),
     reminders: new ReminderRepo(connection),

@@ -3,6 +3,7 @@ import type { WorkCalendar } from '../domain/work-calendar';
 import type { ActivityRepo } from '../db/activity-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
+import type { DirectorySyncRepo } from '../db/directory-sync-repo';
 import type { ExtensionRepo } from '../db/extension-repo';
 import type { ArchiveRepo } from '../db/archive-repo';
 import type { HandoverRepo } from '../db/handover-repo';
@@ -31,6 +32,7 @@ export interface AppDeps {
     inbox: InboxRepo;
     deliveries: DeliveryRepo;
     directory: DirectoryRepo;
+    directorySync: DirectorySyncRepo;
     activities: ActivityRepo;
     jobs: JobRepo;
     reminders: ReminderRepo;
