@@ -7,6 +7,7 @@ import { CalendarFileError, loadWorkCalendar } from './config/work-calendar';
 import type { WorkCalendar } from './domain/work-calendar';
 import { warnAboutMissingYears } from './services/calendar-status';
 import { openDatabase } from './db/connection';
+import { prepareSchemaAtStart } from './db/migrations/runner';
 import { startLongConnection } from './feishu/long-connection';
 import { systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
@@ -58,6 +59,21 @@ async function main(): Promise<void> {
     ...(config.ferretdbBin ? { ferretdbBin: config.ferretdbBin } : {}),
     logger: log,
   });
+  if (Number(process.versions.node.split('.')[0]) < 22) {
+    log.warn({ node: process.versions.node }, 'node.unsupported: run the bot on Node 22 or 24');
+  }
+  try {
+    await prepareSchemaAtStart(db.connection, {
+      migrateOnStart: config.migrateOnStart,
+      print: (line) => log.info({ line }, 'db.migrate'),
+      onWait: (holder) => log.info({ holder }, 'db.migrate.waiting'),
+    });
+  } catch (err) {
+    // A newer database, pending migrations without MIGRATE_ON_START, or a failed migration.
+    console.error(err instanceof Error ? err.message : err);
+    await db.close();
+    process.exit(1);
+  }
   const bot = await buildBot({
     config,
     log,

@@ -3,6 +3,7 @@ import { ConfigError, loadCliConfig, type CliConfig } from '../../src/config/env
 import { readEnvFile } from '../../src/config/load-env-file';
 import { openDatabase, type Database } from '../../src/db/connection';
 import { ensureIndexes } from '../../src/db/indexes';
+import { assertSchemaNotNewer } from '../../src/db/migrations/runner';
 import { createLogger, type Logger } from '../../src/lib/logger';
 
 /** A CLI error: printed as one line, exit code 1, no stack. */
@@ -22,6 +23,13 @@ export async function openCliDatabase(): Promise<{ db: Database; config: CliConf
     logger: log,
     attach: true,
   });
+  try {
+    // A database written by a newer version of the bot is left alone.
+    await assertSchemaNotNewer(db.connection);
+  } catch (err) {
+    await db.close();
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
   await ensureIndexes(db.connection);
   return { db, config, log };
 }

@@ -117,6 +117,7 @@ export const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('false'),
   ...archiveEnvShape,
 });
 
@@ -160,6 +161,8 @@ export interface Config {
   collegeCalendarFile: string | undefined;
   /** Archive numbers, transfer lists and assessment rules (src/config/archive.ts). */
   archive: ArchiveConfig;
+  /** Run pending database migrations at start (else the server refuses to start while any is due). */
+  migrateOnStart: boolean;
 }
 
 /** Thrown with one line per problem; values are never included, so secrets cannot leak. */
@@ -218,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     backupTargetsFile: e.BACKUP_TARGETS_FILE,
     collegeCalendarFile: e.COLLEGE_CALENDAR_FILE,
     archive: archiveConfig(e),
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
   });
 }
 

@@ -1,60 +1,22 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { LOCAL_CREDENTIALS } from '../../../src/app/local-stack';
 import { deliver, events, FeishuSimulator } from '../../../src/simulator';
+import { freePort, startProcess, waitFor, type Running } from '../../support/processes';
 
-/** The real process entry (`npm start`), with the embedded database, killed and restarted. */
+/** The real process entry (src/main.ts, from source), with the embedded database, killed and restarted. */
 const repoRoot = path.resolve(__dirname, '../../..');
 const ids = {
   appId: LOCAL_CREDENTIALS.appId,
   verificationToken: LOCAL_CREDENTIALS.verificationToken,
 };
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
 function startMain(env: Record<string, string>): Running {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  return startProcess(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return { child, output: () => out, exited };
 }
 
 describe('the bot process', () => {
