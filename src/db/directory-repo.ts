@@ -34,6 +34,14 @@ export class DirectoryRepo {
     return (await this.read()).directory;
   }
 
+  /** When a sync from Feishu was last applied (one `_id` read). */
+  async lastSyncAt(): Promise<Date | undefined> {
+    const settings = await this.settings
+      .findById('directory', { lastSyncAt: 1 })
+      .lean<Pick<DirectorySettingsDoc, 'lastSyncAt'>>();
+    return settings?.lastSyncAt ?? undefined;
+  }
+
   /** The revision of the stored directory: each import adds one (0 before the first). */
   async revision(): Promise<number> {
     const settings = await this.settings

@@ -10,6 +10,8 @@ export interface SyncPlan {
   requestedBy: string;
   baseRevision: number;
   changes: SyncChanges;
+  /** Display names of the people the changes mention. */
+  names: Record<string, string>;
   createdAt: Date;
   decidedBy?: string;
   decidedAt?: Date;
@@ -30,6 +32,7 @@ export class DirectorySyncRepo {
       requestedBy: plan.requestedBy,
       baseRevision: plan.baseRevision,
       changes: plan.changes as unknown as Record<string, unknown>,
+      names: plan.names,
       createdAt: plan.createdAt,
     });
   }
@@ -43,6 +46,7 @@ export class DirectorySyncRepo {
       requestedBy: doc.requestedBy,
       baseRevision: doc.baseRevision,
       changes: doc.changes as unknown as SyncChanges,
+      names: doc.names ?? {},
       createdAt: doc.createdAt,
       ...(doc.decidedBy ? { decidedBy: doc.decidedBy } : {}),
       ...(doc.decidedAt ? { decidedAt: doc.decidedAt } : {}),

@@ -1,5 +1,6 @@
 import type { Actor } from '../app/actor';
 import { activityPolicies } from './activity';
+import { adminPolicies } from './admin';
 import { archiveRoomPolicies } from './archive-room';
 import { extensionPolicies } from './extension';
 import { materialPolicies } from './material';
@@ -15,6 +16,7 @@ const policies = {
   ...extensionPolicies,
   ...materialPolicies,
   ...archiveRoomPolicies,
+  ...adminPolicies,
 };
 
 export type Action = keyof typeof policies;

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { DirectoryRepo } from '../db/directory-repo';
 import type { DirectorySyncRepo, SyncPlan } from '../db/directory-sync-repo';
-import { isEmptySync, planDirectorySync, type SyncChanges } from '../domain/directory-sync';
+import type { Directory } from '../domain/directory';
+import {
+  isEmptySync,
+  planDirectorySync,
+  type OrgChart,
+  type SyncChanges,
+} from '../domain/directory-sync';
 import type { FeishuApi } from '../feishu/api';
 import { readOrgChart, type ReadProgress } from '../feishu/contacts';
 
@@ -15,7 +21,25 @@ export interface SyncContext {
 export interface Proposal {
   planId: string;
   changes: SyncChanges;
+  /** Display names of everyone the changes mention (Feishu's, else the directory's). */
+  names: Record<string, string>;
   empty: boolean;
+}
+
+/** Names for the people a list of changes mentions. */
+function namesFor(changes: SyncChanges, org: OrgChart, dir: Directory): Record<string, string> {
+  const mentioned = new Set<string>([
+    ...changes.unitsAdded.flatMap((u) => (u.leaderInCharge ? [u.leaderInCharge] : [])),
+    ...changes.unitsChanged.flatMap((c) =>
+      [c.before.leaderInCharge, c.after.leaderInCharge].filter((x): x is string => Boolean(x)),
+    ),
+    ...changes.peopleDeactivated.map((p) => p.openId),
+    ...changes.departedWithRoles.map((p) => p.openId),
+  ]);
+  const names: Record<string, string> = {};
+  for (const p of dir.people) if (p.name && mentioned.has(p.openId)) names[p.openId] = p.name;
+  for (const u of org.users) if (mentioned.has(u.openId)) names[u.openId] = u.name;
+  return names;
 }
 
 /**
@@ -32,15 +56,17 @@ export async function proposeSync(
   const org = await readOrgChart(ctx.api, progress);
   const { directory, revision } = await ctx.directory.read();
   const changes = planDirectorySync(org, directory);
+  const names = namesFor(changes, org, directory);
   const planId = `sync-${now.toISOString().slice(0, 10)}-${randomUUID().slice(0, 8)}`;
   await ctx.plans.insert({
     id: planId,
     requestedBy,
     baseRevision: revision,
     changes,
+    names,
     createdAt: now,
   });
-  return { planId, changes, empty: isEmptySync(changes) };
+  return { planId, changes, names, empty: isEmptySync(changes) };
 }
 
 export type ApplyOutcome =

@@ -99,6 +99,8 @@ export interface DirectorySyncPlanDoc {
   baseRevision: number;
   /** domain/directory-sync.ts SyncChanges, stored as computed. */
   changes: Record<string, unknown>;
+  /** Display names of the people the changes mention (open_id → name). */
+  names?: Record<string, string>;
   createdAt: Date;
   decidedBy?: string;
   decidedAt?: Date;
@@ -111,6 +113,7 @@ const syncPlanSchema = new Schema<DirectorySyncPlanDoc>(
     requestedBy: { type: String, required: true },
     baseRevision: { type: Number, required: true },
     changes: { type: Schema.Types.Mixed, required: true },
+    names: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     decidedBy: String,
     decidedAt: Date,
