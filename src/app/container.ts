@@ -4,6 +4,8 @@ import type { Config } from '../config/env';
 import { loadWorkCalendar } from '../config/work-calendar';
 import type { WorkCalendar } from '../domain/work-calendar';
 import { ActivityRepo } from '../db/activity-repo';
+import { ActivitySummaryRepo } from '../db/activity-summary-repo';
+import { ConsoleSessionRepo } from '../db/console-session-repo';
 import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
 import { DirectorySyncRepo } from '../db/directory-sync-repo';
@@ -56,6 +58,7 @@ export async function buildBot(opts: {
     config.feishu.appSecret,
     config.feishu.encryptKey,
     config.feishu.verificationToken,
+    config.console.sessionSecret,
   ])
     registerSecret(secret);
   await ensureIndexes(connection);
@@ -75,6 +78,8 @@ export async function buildBot(opts: {
     extensions: new ExtensionRepo(connection),
     handover: new HandoverRepo(connection),
     archives: new ArchiveRepo(connection),
+    summaries: new ActivitySummaryRepo(connection, config.tz),
+    consoleSessions: new ConsoleSessionRepo(connection),
   };
   const { client, cache } = createSdkClient({
     appId: config.feishu.appId,

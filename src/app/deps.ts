@@ -1,6 +1,8 @@
 import type { Config } from '../config/env';
 import type { WorkCalendar } from '../domain/work-calendar';
 import type { ActivityRepo } from '../db/activity-repo';
+import type { ActivitySummaryRepo } from '../db/activity-summary-repo';
+import type { ConsoleSessionRepo } from '../db/console-session-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
 import type { DirectorySyncRepo } from '../db/directory-sync-repo';
@@ -44,6 +46,9 @@ export interface AppDeps {
     extensions: ExtensionRepo;
     handover: HandoverRepo;
     archives: ArchiveRepo;
+    /** The console's activities table rows. */
+    summaries: ActivitySummaryRepo;
+    consoleSessions: ConsoleSessionRepo;
   };
   /** The directory snapshot and the actors resolved from it (cached; refreshed on import). */
   directory: DirectoryCache;

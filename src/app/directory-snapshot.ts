@@ -66,6 +66,11 @@ export class DirectorySnapshot {
     });
   }
 
+  /** Whether the directory names this person at all (the people list, a role, a unit). */
+  knows(openId: string): boolean {
+    return this.people.has(openId) || this.actor(openId).roles.length > 0;
+  }
+
   /** A display name for an open_id: the directory's name, else the id itself. */
   displayName(openId: string): string {
     return this.people.get(openId)?.name ?? openId;

@@ -45,6 +45,8 @@ export interface LocalStackOptions {
   logDestination?: DestinationStream;
   /** Start the worker's polling loops (the demo does; tests drain explicitly). */
   startWorker?: boolean;
+  /** The bot's port on 127.0.0.1 (default: any free one). */
+  port?: number;
 }
 
 /**
@@ -69,7 +71,7 @@ export async function startLocalStack(opts: LocalStackOptions): Promise<LocalSta
   const clock = opts.clock ?? new FixedClock(new Date());
   const log = createLogger(opts.logLevel ?? 'silent', opts.logDestination);
   const bot = await buildBot({ config, log, clock, connection: opts.connection });
-  const server: Server = bot.http.listen(0, '127.0.0.1');
+  const server: Server = bot.http.listen(opts.port ?? 0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (opts.startWorker) bot.worker.start();

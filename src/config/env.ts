@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { archiveConfig, archiveEnvShape, type ArchiveConfig } from './archive';
 
@@ -119,6 +120,20 @@ export const envSchema = z.object({
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('false'),
   ...archiveEnvShape,
+  CONSOLE_PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim().replace(/\/+$/, '') : undefined))
+    .refine(
+      (v) => v === undefined || /^https?:\/\/[^/]+$/.test(v),
+      'must be the origin people open, e.g. https://archive.example.edu.cn (no path)',
+    ),
+  CONSOLE_SESSION_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters'),
+  CONSOLE_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -161,6 +176,14 @@ export interface Config {
   collegeCalendarFile: string | undefined;
   /** Archive numbers, transfer lists and assessment rules (src/config/archive.ts). */
   archive: ArchiveConfig;
+  /** The web console under /console (src/console). */
+  console: {
+    /** The origin people open (sign-in redirect URL, secure cookies); unset = taken from each request. */
+    publicUrl: string | undefined;
+    /** Signs session and sign-in cookies; unset = derived from the app secret. */
+    sessionSecret: string;
+    sessionHours: number;
+  };
   /** Run pending database migrations at start (else the server refuses to start while any is due). */
   migrateOnStart: boolean;
 }
@@ -221,6 +244,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     backupTargetsFile: e.BACKUP_TARGETS_FILE,
     collegeCalendarFile: e.COLLEGE_CALENDAR_FILE,
     archive: archiveConfig(e),
+    console: Object.freeze({
+      publicUrl: e.CONSOLE_PUBLIC_URL,
+      sessionSecret:
+        e.CONSOLE_SESSION_SECRET ??
+        createHmac('sha256', e.FEISHU_APP_SECRET).update('console-session-v1').digest('base64url'),
+      sessionHours: e.CONSOLE_SESSION_HOURS,
+    }),
     migrateOnStart: e.MIGRATE_ON_START === 'true',
   });
 }
@@ -231,6 +261,7 @@ export const SECRET_VARIABLES = [
   'FEISHU_VERIFICATION_TOKEN',
   'FEISHU_ENCRYPT_KEY',
   'MONGODB_URI',
+  'CONSOLE_SESSION_SECRET',
 ] as const;
 
 /** What command-line tools need: the database and time zone, not the Feishu credentials. */

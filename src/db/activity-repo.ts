@@ -16,6 +16,7 @@ import {
   type RegistrationClaimDoc,
 } from './models/activity';
 import { insertManyIgnoringDuplicates, isDuplicateKeyError } from './mongo-errors';
+import { markSummaryStale } from './summary-marks';
 import { reminderWindowModel, type ReminderWindowDoc } from './models/reminder-window';
 import { inReminderWindow, REPAIR_MARGIN_MS } from '../domain/reminder-schedule';
 
@@ -95,6 +96,7 @@ export class ActivityRepo {
       };
       try {
         await this.activities.collection.insertOne(doc as never);
+        await markSummaryStale(this.activities.db, { activityId: doc._id }, now);
         // Registered after the fact (already near or past its deadline): watch it from the start.
         // A new activity cannot be on the list yet: an insert (cheap) rather than an upsert.
         if (inReminderWindow(doc, now, REPAIR_MARGIN_MS))
@@ -147,6 +149,7 @@ export class ActivityRepo {
       .lean<ActivityDoc>();
     if (after && (set.state !== undefined || set.effectiveDeadline !== undefined))
       await this.watchReminders(after, now);
+    if (after) await markSummaryStale(this.activities.db, { activityId: id }, now);
     return after;
   }
 

@@ -6,6 +6,7 @@ import {
   type ExtensionDecisionDoc,
   type ExtensionRequestDoc,
 } from './models/extension';
+import { markSummaryStale } from './summary-marks';
 import { isDuplicateKeyError } from './mongo-errors';
 
 /** A request with its decision folded in (the decision record is the truth; `status` may lag it). */
@@ -63,6 +64,7 @@ export class ExtensionRepo {
   async create(doc: ExtensionRequestDoc): Promise<boolean> {
     try {
       await this.requests.collection.insertOne(doc as never);
+      await markSummaryStale(this.requests.db, { activityId: doc.activityId }, doc.createdAt);
       return true;
     } catch (err) {
       if (isDuplicateKeyError(err)) return false;
@@ -99,6 +101,11 @@ export class ExtensionRepo {
           ...(decision.comment ? { comment: decision.comment } : {}),
         },
       },
+    );
+    await markSummaryStale(
+      this.requests.db,
+      { activityId: decision.activityId },
+      decision.decidedAt,
     );
   }
 

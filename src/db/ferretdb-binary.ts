@@ -191,7 +191,9 @@ export async function ensureFerretdb(
   const local = localFerretdbPath(repoRoot);
   if (fs.existsSync(local)) {
     const had = (await versionOf(local)) ?? 'unknown';
-    options.log?.(`ferretdb: ${local} reports ${had}, not ${expectedFerretdbVersion(repoRoot)}: rebuilding`);
+    options.log?.(
+      `ferretdb: ${local} reports ${had}, not ${expectedFerretdbVersion(repoRoot)}: rebuilding`,
+    );
   }
   return buildFerretdb(repoRoot, options.log);
 }

@@ -23,6 +23,8 @@ import {
 } from './models/inbox-event';
 import { extensionDecisionModel, extensionRequestModel } from './models/extension';
 import { jobRunModel } from './models/job';
+import { consoleSessionModel } from './models/console-session';
+import { activitySummaryModel, summaryDirtyModel } from './models/activity-summary';
 import { reminderWindowModel } from './models/reminder-window';
 import { handoverModels } from './models/handover';
 import { materialHashModel, materialModel } from './models/material';
@@ -43,6 +45,9 @@ import {
 export function allModels(conn: Connection) {
   return [
     inboxEventModel(conn),
+    consoleSessionModel(conn),
+    activitySummaryModel(conn),
+    summaryDirtyModel(conn),
     inboxClaimModel(conn),
     inboxQueueModel(conn),
     inboxDoneModel(conn),

@@ -15,6 +15,7 @@ import {
   type PublicityFilingDoc,
   type PublicityReminderDoc,
 } from './models/material-card';
+import { markSummaryStale } from './summary-marks';
 import { isDuplicateKeyError } from './mongo-errors';
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -117,12 +118,15 @@ export class MaterialCurationRepo {
         { ordered: false },
       );
     }
+    for (const u of updates) await markSummaryStale(this.materials.db, { materialId: u.id }, now);
   }
 
   /** Inserts a physical item or link under its form-derived `_id`; false when it already exists. */
   async insertOnce(doc: MaterialDoc): Promise<boolean> {
     try {
       await this.materials.collection.insertOne(doc as never);
+      if (doc.activityId)
+        await markSummaryStale(this.materials.db, { activityId: doc.activityId }, doc.updatedAt);
       return true;
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err;
@@ -132,6 +136,7 @@ export class MaterialCurationRepo {
 
   async update(id: string, set: Partial<MaterialDoc>, now: Date): Promise<MaterialDoc | null> {
     await this.materials.updateOne({ _id: id }, { $set: { ...set, updatedAt: now } });
+    await markSummaryStale(this.materials.db, { materialId: id }, now);
     return this.findById(id);
   }
 
@@ -141,6 +146,7 @@ export class MaterialCurationRepo {
       { _id: id, ...LIVE },
       { $set: { removedAt: now, removedBy: by, removeReason: reason, updatedAt: now } },
     );
+    if (res.modifiedCount > 0) await markSummaryStale(this.materials.db, { materialId: id }, now);
     return res.modifiedCount > 0;
   }
 

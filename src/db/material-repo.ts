@@ -8,6 +8,7 @@ import {
   type MaterialHashDoc,
 } from './models/material';
 import { isDuplicateKeyError } from './mongo-errors';
+import { markSummaryStale } from './summary-marks';
 
 /**
  * Queries on archived items (`materials`) and their content fingerprints (`material_hashes`), plus
@@ -41,6 +42,7 @@ export class MaterialRepo {
   async insertOnce(doc: MaterialDoc): Promise<boolean> {
     try {
       await this.materials.collection.insertOne(doc as never);
+      await this.stale(doc);
       return true;
     } catch (err) {
       if (isDuplicateKeyError(err)) return false;
@@ -51,7 +53,14 @@ export class MaterialRepo {
   /** Replaces an item that failed earlier with its stored version (a later collect succeeded). */
   async replaceFailed(doc: MaterialDoc): Promise<boolean> {
     const res = await this.materials.replaceOne({ _id: doc._id, status: 'failed' }, doc);
+    if (res.modifiedCount === 1) await this.stale(doc);
     return res.modifiedCount === 1;
+  }
+
+  /** The console table counts items per activity. */
+  private async stale(doc: MaterialDoc): Promise<void> {
+    if (doc.activityId)
+      await markSummaryStale(this.materials.db, { activityId: doc.activityId }, doc.updatedAt);
   }
 
   /**

@@ -76,11 +76,7 @@ export function applyHunks(source: string, patch: FilePatch, label: string): str
         `${label}: ${patch.file} ${hunk.header} ${at.length === 0 ? 'does not match the source (it changed)' : `matches ${at.length} places`}; the patch no longer applies`,
       );
     }
-    lines = [
-      ...lines.slice(0, at[0]),
-      ...hunk.after,
-      ...lines.slice(at[0]! + hunk.before.length),
-    ];
+    lines = [...lines.slice(0, at[0]), ...hunk.after, ...lines.slice(at[0]! + hunk.before.length)];
   }
   return lines.join('\n');
 }

@@ -2,6 +2,7 @@ import type { Actor } from '../app/actor';
 import { activityPolicies } from './activity';
 import { adminPolicies } from './admin';
 import { archiveRoomPolicies } from './archive-room';
+import { consolePolicies } from './console';
 import { extensionPolicies } from './extension';
 import { materialPolicies } from './material';
 import type { Policy } from './policy';
@@ -17,6 +18,7 @@ const policies = {
   ...materialPolicies,
   ...archiveRoomPolicies,
   ...adminPolicies,
+  ...consolePolicies,
 };
 
 export type Action = keyof typeof policies;
@@ -54,3 +56,9 @@ export {
   type ExtensionSubject,
 } from './extension';
 export type { MaterialSubject } from './material';
+export {
+  consoleNeedsOwnership,
+  consoleScope,
+  type ConsoleListSubject,
+  type ConsoleScope,
+} from './console';

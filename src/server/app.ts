@@ -9,6 +9,8 @@ import { handleCardAction, toast } from '../handlers/card-actions/router';
 import { acceptEvent } from '../inbox/intake';
 import { t } from '../i18n/t';
 import { withTimeout } from '../lib/timeout';
+import { consoleMiddleware } from '../console';
+import { FeishuOAuth } from '../feishu/oauth';
 
 export interface HttpAppOptions {
   deps: AppDeps;
@@ -106,6 +108,17 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
     }),
   );
 
+  // The web console (/console): pages for the archive room, signed in with Feishu.
+  app.use(
+    consoleMiddleware({
+      ...deps,
+      oauth: new FeishuOAuth({
+        domain: deps.config.feishu.domain,
+        appId: deps.config.feishu.appId,
+        appSecret: deps.config.feishu.appSecret,
+      }),
+    }),
+  );
   app.use(router.routes());
   app.use(router.allowedMethods());
   return app;

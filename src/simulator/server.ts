@@ -9,6 +9,7 @@ import { chatRoutes } from './routes-chats';
 import { contactRoutes } from './routes-contacts';
 import { fileRoutes } from './routes-files';
 import { messageRoutes } from './routes-messages';
+import { oauthReply } from './routes-oauth';
 import { SimulatorData } from './simulator-data';
 import type { FaultRule, RecordedRequest, Reply, SimulatorOptions } from './types';
 
@@ -148,6 +149,16 @@ export class FeishuSimulator extends SimulatorData {
       }
       const matched = matchRoute(this.routes, method, path);
       if (path === TOKEN_PATH && method === 'POST') return this.write(res, this.token(body));
+      const signIn = oauthReply(this.state, method, {
+        method,
+        path,
+        params: {},
+        query,
+        headers: req.headers,
+        rawBody,
+        body,
+      });
+      if (signIn) return this.write(res, signIn);
       if (!matched) {
         this.unmatched.push(recorded);
         return this.write(res, {
@@ -204,6 +215,19 @@ export class FeishuSimulator extends SimulatorData {
     if (reply.stream) {
       res.writeHead(reply.status, reply.headers);
       pipeline(reply.stream, res, () => undefined); // backpressure; errors just end the response
+      return;
+    }
+    if (reply.json === undefined && reply.text !== undefined) {
+      res.writeHead(reply.status, {
+        'content-length': String(Buffer.byteLength(reply.text)),
+        ...reply.headers,
+      });
+      res.end(reply.text);
+      return;
+    }
+    if (reply.json === undefined && reply.status >= 300 && reply.status < 400) {
+      res.writeHead(reply.status, { 'content-length': '0', ...reply.headers });
+      res.end();
       return;
     }
     const payload = JSON.stringify(reply.json ?? {});

@@ -47,6 +47,18 @@ export class SimState {
   contacts: SimContacts = { departments: [], users: [] };
   /** Scopes the app holds; contact reads answer 99991672 without theirs. */
   readonly grantedScopes = new Set<string>(DEFAULT_GRANTED_SCOPES);
+  /** Web sign-in: authorization codes not yet exchanged, and user access tokens issued. */
+  readonly oauthCodes = new Map<
+    string,
+    {
+      openId: string;
+      clientId: string;
+      redirectUri: string;
+      codeChallenge?: string;
+      issuedAt: number;
+    }
+  >();
+  readonly userTokens = new Map<string, { openId: string; expiresAt: number }>();
 
   constructor(options: SimulatorOptions = {}) {
     this.identity = { ...DEFAULT_IDENTITY, ...options };

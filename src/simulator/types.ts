@@ -121,6 +121,8 @@ export interface Reply {
   status: number;
   json?: unknown;
   stream?: Readable;
+  /** A text body (e.g. the sign-in page's HTML); give its content-type in `headers`. */
+  text?: string;
   headers?: Record<string, string>;
 }
 

@@ -6,6 +6,7 @@ import {
   activityButtons,
   authorize,
   can,
+  consoleScope,
   extensionDecider,
   extensionDeciders,
   type ActivitySubject,
@@ -206,5 +207,42 @@ describe('backup keeper', () => {
       key: 'backup.keeper.toast.notKeeper',
       values: { keeper: '李副院长' },
     });
+  });
+});
+
+describe('console rules', () => {
+  it.each([
+    ['an archivist', 'ou_archivist', false, true, true, false],
+    ['an admin', 'ou_admin', false, true, true, true],
+    ['the leader in charge', 'ou_leader', false, true, true, false],
+    ['the contact', 'ou_contact', true, true, true, false],
+    ['the registrant (not in the directory)', 'ou_registrant', true, true, true, false],
+    ['the publicity office without activities', 'ou_pub', false, false, false, false],
+    ['a stranger', 'ou_stranger', false, false, false, false],
+  ])('%s: list %s→%s, open the activity %s, operations %s', (_l, who, owns, list, open, ops) => {
+    expect(can(actor(who), 'console.activities', { ownsAny: owns })).toBe(list);
+    expect(can(actor(who), 'console.activity', ACTIVITY)).toBe(open);
+    expect(can(actor(who), 'console.operations')).toBe(ops);
+  });
+
+  it('limits the rows: everything for the archive room, led units and own activities otherwise', () => {
+    expect(consoleScope(actor('ou_archivist'))).toEqual({ all: true });
+    expect(consoleScope(actor('ou_admin'))).toEqual({ all: true });
+    expect(consoleScope(actor('ou_leader'))).toEqual({
+      all: false,
+      units: ['CS'],
+      person: 'ou_leader',
+    });
+    expect(consoleScope(actor('ou_contact'))).toEqual({
+      all: false,
+      units: [],
+      person: 'ou_contact',
+    });
+  });
+
+  it('knows who the directory names', () => {
+    expect(snapshot.knows('ou_up')).toBe(true);
+    expect(snapshot.knows('ou_pub')).toBe(true);
+    expect(snapshot.knows('ou_stranger')).toBe(false);
   });
 });
