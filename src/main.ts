@@ -12,6 +12,7 @@ import { startLongConnection } from './feishu/long-connection';
 import { systemClock } from './lib/clock';
 import { createLogger } from './lib/logger';
 import { startJobs } from './jobs/scheduler';
+import { startMetricsServer } from './metrics/scrape';
 
 const FEISHU_VARS = [
   'FEISHU_APP_ID',
@@ -98,6 +99,12 @@ async function main(): Promise<void> {
       'http.listening',
     );
   }
+  let metricsServer: Server | undefined;
+  if (config.metrics.port !== undefined) {
+    const { host, port, token } = config.metrics;
+    metricsServer = await startMetricsServer({ host, port, token }, bot.figures);
+    log.info({ host, port, token: token !== undefined }, 'metrics.listening');
+  }
   if (config.roles.includes('worker')) bot.worker.start();
   if (config.roles.includes('jobs')) jobs = startJobs(bot.deps);
 
@@ -108,6 +115,7 @@ async function main(): Promise<void> {
     log.info({ signal }, 'shutdown.start');
     longConnection?.close();
     await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+    await new Promise<void>((r) => (metricsServer ? metricsServer.close(() => r()) : r()));
     await jobs?.stop();
     await bot.worker.stop(10_000);
     await db.close();

@@ -30,6 +30,7 @@ import { InboxWorker } from '../inbox/worker';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
 import { registerSecret } from '../lib/logger';
+import { DatabaseFigures } from '../metrics/scrape';
 import { createHttpApp } from '../server/app';
 import type { AppDeps } from './deps';
 import { DirectoryCache } from './directory-cache';
@@ -38,6 +39,8 @@ export interface BotApp {
   deps: AppDeps;
   worker: InboxWorker;
   http: Koa;
+  /** The database figures /metrics reports (also served by main.ts's METRICS_PORT listener). */
+  figures: DatabaseFigures;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function buildBot(opts: {
     config.feishu.appSecret,
     config.feishu.encryptKey,
     config.feishu.verificationToken,
+    ...(config.metrics.token !== undefined ? [config.metrics.token] : []),
     config.console.sessionSecret,
   ])
     registerSecret(secret);
@@ -102,6 +106,14 @@ export async function buildBot(opts: {
       });
     },
   });
-  const http = createHttpApp({ deps, connection, onAccepted: () => worker.poke() });
-  return { deps, worker, http };
+  // /metrics: on the main server behind the token, or on a listener of its own (main.ts), or off.
+  const figures = new DatabaseFigures(deps);
+  const { token, port } = config.metrics;
+  const http = createHttpApp({
+    deps,
+    connection,
+    onAccepted: () => worker.poke(),
+    ...(token !== undefined && port === undefined ? { metrics: { token, figures } } : {}),
+  });
+  return { deps, worker, http, figures };
 }

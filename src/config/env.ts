@@ -119,6 +119,20 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined)),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('false'),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters'),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+  METRICS_PORT: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? Number(v) : undefined))
+    .refine(
+      (v) => v === undefined || (Number.isInteger(v) && v >= 0 && v <= 65535),
+      'must be a port number',
+    ),
   ...archiveEnvShape,
   CONSOLE_PUBLIC_URL: z
     .string()
@@ -186,6 +200,11 @@ export interface Config {
   };
   /** Run pending database migrations at start (else the server refuses to start while any is due). */
   migrateOnStart: boolean;
+  /**
+   * /metrics: off unless a token (bearer, on the main HTTP server) or a port of its own is set; on its
+   * own port the token is still required when set.
+   */
+  metrics: { token: string | undefined; host: string; port: number | undefined };
 }
 
 /** Thrown with one line per problem; values are never included, so secrets cannot leak. */
@@ -194,6 +213,10 @@ export class ConfigError extends Error {
     super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
 }
 
 /** Parses the environment once; throws ConfigError naming each bad variable. */
@@ -209,6 +232,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(problems);
   }
   const e = result.data;
+  if (e.METRICS_PORT !== undefined && !e.METRICS_TOKEN && !isLoopback(e.METRICS_HOST)) {
+    throw new ConfigError([
+      'METRICS_HOST: a metrics listener outside the loopback needs METRICS_TOKEN',
+    ]);
+  }
   return Object.freeze({
     feishu: Object.freeze({
       appId: e.FEISHU_APP_ID,
@@ -252,6 +280,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       sessionHours: e.CONSOLE_SESSION_HOURS,
     }),
     migrateOnStart: e.MIGRATE_ON_START === 'true',
+    metrics: Object.freeze({ token: e.METRICS_TOKEN, host: e.METRICS_HOST, port: e.METRICS_PORT }),
   });
 }
 
@@ -261,6 +290,7 @@ export const SECRET_VARIABLES = [
   'FEISHU_VERIFICATION_TOKEN',
   'FEISHU_ENCRYPT_KEY',
   'MONGODB_URI',
+  'METRICS_TOKEN',
   'CONSOLE_SESSION_SECRET',
 ] as const;
 

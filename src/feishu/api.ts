@@ -4,6 +4,7 @@ import { apiRetryDelayMs } from '../domain/backoff';
 import { classifyCode, classifyThrown, FeishuApiError } from './errors';
 import { APP_LIMIT_PER_SECOND, CHAT_LIMIT_PER_SECOND, RateLimiter } from './rate-limiter';
 import type { TokenCache } from './sdk-client';
+import { metrics } from '../metrics/metrics';
 
 interface FeishuResult {
   code?: number;
@@ -43,6 +44,7 @@ export class FeishuApi {
       await this.limiter.acquire(`api:${op}`, APP_LIMIT_PER_SECOND);
       if (opts.recipient) await this.limiter.acquire(`to:${opts.recipient}`, CHAT_LIMIT_PER_SECOND);
       let error: FeishuApiError;
+      metrics.feishuCall(op);
       try {
         const result = await fn(this.client);
         if (
@@ -58,6 +60,7 @@ export class FeishuApi {
       } catch (err) {
         error = classifyThrown(err);
       }
+      metrics.feishuError(op, error.kind);
       if (error.kind === 'auth_failed' && !refreshedToken) {
         refreshedToken = true;
         this.cache.clear();

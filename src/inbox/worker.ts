@@ -5,6 +5,7 @@ import { retryDelayMs } from '../domain/backoff';
 import { isRetryable } from '../feishu/errors';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
+import { metrics } from '../metrics/metrics';
 
 export interface HandlerContext {
   /** The inbox record's id: the base of every idempotency key a handler derives (send uuids…). */
@@ -161,6 +162,7 @@ export class InboxWorker {
       }
       await this.inbox.complete(record._id, this.id, this.clock.now());
       log.info({ ms: Date.now() - started }, 'inbox.done');
+      metrics.handled(record.type, 'ok', (Date.now() - started) / 1000);
     } catch (err) {
       const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       if (isRetryable(err) && record.attempts < this.opts.maxAttempts) {
@@ -169,10 +171,12 @@ export class InboxWorker {
         );
         await this.inbox.retryLater(record._id, this.id, runAt, message);
         log.warn({ err: message, runAt }, 'inbox.retry');
+        metrics.handled(record.type, 'retry', (Date.now() - started) / 1000);
         return;
       }
       await this.inbox.fail(record._id, this.id, this.clock.now(), message);
       log.error({ err: message }, 'inbox.failed');
+      metrics.handled(record.type, 'failed', (Date.now() - started) / 1000);
       if (this.opts.onGaveUp) {
         await this.opts
           .onGaveUp(record, message)

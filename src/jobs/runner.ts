@@ -5,6 +5,7 @@ import { jobRunId, type JobRepo } from '../db/job-repo';
 import type { Logger } from '../lib/logger';
 import { alertIfFailing } from './failure-alert';
 import type { Job, JobResult } from './types';
+import { metrics } from '../metrics/metrics';
 
 /** A `running` run younger than this holds off other runs of the same job; jobs finish well within it. */
 export const JOB_LEASE_MS = 10 * 60 * 1000;
@@ -47,9 +48,13 @@ export async function runJob(job: Job, opts: RunJobOptions): Promise<JobOutcome>
     refused = await takeLease(job, slot, runs, deps, log);
   } catch (err) {
     log.error({ err, durationMs: elapsed() }, 'job.failed');
+    metrics.jobRun(job.name, 'failed');
     return { status: 'failed', runId, durationMs: elapsed(), error: describe(err) };
   }
-  if (refused) return refused;
+  if (refused) {
+    metrics.jobRun(job.name, 'skipped');
+    return refused;
+  }
   let outcome: JobOutcome;
   try {
     const result = await job.run({ now, deps, log });
@@ -59,6 +64,7 @@ export async function runJob(job: Job, opts: RunJobOptions): Promise<JobOutcome>
     log.error({ err, durationMs: outcome.durationMs }, 'job.failed');
   }
   await settle(job, outcome, runs, deps, log);
+  metrics.jobRun(job.name, outcome.status);
   return outcome;
 }
 

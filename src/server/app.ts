@@ -9,6 +9,7 @@ import { handleCardAction, toast } from '../handlers/card-actions/router';
 import { acceptEvent } from '../inbox/intake';
 import { t } from '../i18n/t';
 import { withTimeout } from '../lib/timeout';
+import { answerScrape, type DatabaseFigures } from '../metrics/scrape';
 import { consoleMiddleware } from '../console';
 import { FeishuOAuth } from '../feishu/oauth';
 
@@ -17,6 +18,8 @@ export interface HttpAppOptions {
   connection: Connection;
   /** Called after an event is stored, so an idle worker in this process starts at once. */
   onAccepted?: () => void;
+  /** /metrics on this server, behind the bearer token (absent: no route, 404). */
+  metrics?: { token: string; figures: DatabaseFigures };
 }
 
 /** Budget for storing an event; beyond it we answer 503 and the platform redelivers. */
@@ -68,6 +71,17 @@ export function createHttpApp(opts: HttpAppOptions): Koa {
       ctx.body = { error: 'internal', errorId };
     }
   });
+
+  if (opts.metrics) {
+    const { token, figures } = opts.metrics;
+    router.get('/metrics', async (ctx) => {
+      const answer = await answerScrape(ctx.get('authorization') || undefined, token, figures);
+      ctx.status = answer.status;
+      ctx.type = answer.contentType;
+      ctx.set(answer.headers ?? {});
+      ctx.body = answer.body;
+    });
+  }
 
   router.get('/healthz', (ctx) => {
     ctx.body = { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };

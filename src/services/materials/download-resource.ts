@@ -8,6 +8,7 @@ import {
 } from '../../domain/material-intake';
 import { HEAD_BYTES, TAIL_BYTES } from '../../domain/material-quality';
 import { FeishuApiError } from '../../feishu/errors';
+import { metrics } from '../../metrics/metrics';
 
 /** A resource to collect: where it lives (the message holding it) and when that was sent. */
 export interface ResourceRef extends ResourceInContent {
@@ -132,6 +133,17 @@ async function downloadOnce(ref: ResourceRef, blobId: string, deps: AppDeps): Pr
 
 /** Downloads with retries; a refusal or repeated failure becomes a fail reason, not an exception. */
 export async function download(
+  ref: ResourceRef,
+  blobId: string,
+  deps: AppDeps,
+): Promise<Downloaded> {
+  const got = await downloadWithRetries(ref, blobId, deps);
+  if (got.ok) metrics.download('stored', got.size);
+  else metrics.download('failed');
+  return got;
+}
+
+async function downloadWithRetries(
   ref: ResourceRef,
   blobId: string,
   deps: AppDeps,

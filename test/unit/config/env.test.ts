@@ -95,6 +95,27 @@ describe('configuration', () => {
     expect(problemsOf({ ...valid, FEISHU_APP_SECRET: '' }).join()).toContain('FEISHU_APP_SECRET');
   });
 
+  it('keeps /metrics off by default and protected when on', () => {
+    expect(loadConfig(valid).metrics).toEqual({
+      token: undefined,
+      host: '127.0.0.1',
+      port: undefined,
+    });
+    expect(problemsOf({ ...valid, METRICS_TOKEN: 'short' }).join()).toContain('METRICS_TOKEN');
+    expect(
+      problemsOf({ ...valid, METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).join(),
+    ).toContain('needs METRICS_TOKEN');
+    expect(
+      loadConfig({
+        ...valid,
+        METRICS_PORT: '9464',
+        METRICS_HOST: '0.0.0.0',
+        METRICS_TOKEN: 'x'.repeat(16),
+      }).metrics.port,
+    ).toBe(9464);
+    expect(loadConfig({ ...valid, MIGRATE_ON_START: 'true' }).migrateOnStart).toBe(true);
+  });
+
   it('returns a frozen config', () => {
     const c = loadConfig(valid);
     expect(Object.isFrozen(c)).toBe(true);
