@@ -73,6 +73,9 @@ export const cardActionSchema = z.discriminatedUnion('action', [
     decision: z.enum(['approve', 'reject']),
   }),
   z.object({ action: z.literal('deadline.remind_now'), activityId }),
+  z.object({ action: z.literal('directory.sync.start') }),
+  z.object({ action: z.literal('directory.sync.apply'), planId: z.string().min(1).max(64) }),
+  z.object({ action: z.literal('directory.sync.discard'), planId: z.string().min(1).max(64) }),
   z.object({ action: z.literal('backup.keeper.confirm'), bagId: z.string().min(1).max(120) }),
   ...handoverActionSchemas,
   z.object({

@@ -8,6 +8,7 @@ import { ActivitySummaryRepo } from '../db/activity-summary-repo';
 import { ConsoleSessionRepo } from '../db/console-session-repo';
 import { DeliveryRepo } from '../db/delivery-repo';
 import { DirectoryRepo } from '../db/directory-repo';
+import { DirectorySyncRepo } from '../db/directory-sync-repo';
 import { InboxRepo } from '../db/inbox-repo';
 import { JobRepo } from '../db/job-repo';
 import { MaterialRepo } from '../db/material-repo';
@@ -69,6 +70,7 @@ export async function buildBot(opts: {
     inbox: new InboxRepo(connection),
     deliveries: new DeliveryRepo(connection),
     directory: new DirectoryRepo(connection),
+    directorySync: new DirectorySyncRepo(connection),
     activities: new ActivityRepo(connection),
     jobs: new JobRepo(connection),
     reminders: new ReminderRepo(connection),

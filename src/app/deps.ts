@@ -5,6 +5,7 @@ import type { ActivitySummaryRepo } from '../db/activity-summary-repo';
 import type { ConsoleSessionRepo } from '../db/console-session-repo';
 import type { DeliveryRepo } from '../db/delivery-repo';
 import type { DirectoryRepo } from '../db/directory-repo';
+import type { DirectorySyncRepo } from '../db/directory-sync-repo';
 import type { ExtensionRepo } from '../db/extension-repo';
 import type { ArchiveRepo } from '../db/archive-repo';
 import type { HandoverRepo } from '../db/handover-repo';
@@ -33,6 +34,7 @@ export interface AppDeps {
     inbox: InboxRepo;
     deliveries: DeliveryRepo;
     directory: DirectoryRepo;
+    directorySync: DirectorySyncRepo;
     activities: ActivityRepo;
     jobs: JobRepo;
     reminders: ReminderRepo;

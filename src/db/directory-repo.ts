@@ -1,5 +1,6 @@
 import type { Connection, Model } from 'mongoose';
 import type { Directory, DirectoryFile } from '../domain/directory';
+import type { SyncChanges } from '../domain/directory-sync';
 import {
   directorySettingsModel,
   personModel,
@@ -33,6 +34,14 @@ export class DirectoryRepo {
     return (await this.read()).directory;
   }
 
+  /** When a sync from Feishu was last applied (one `_id` read). */
+  async lastSyncAt(): Promise<Date | undefined> {
+    const settings = await this.settings
+      .findById('directory', { lastSyncAt: 1 })
+      .lean<Pick<DirectorySettingsDoc, 'lastSyncAt'>>();
+    return settings?.lastSyncAt ?? undefined;
+  }
+
   /** The revision of the stored directory: each import adds one (0 before the first). */
   async revision(): Promise<number> {
     const settings = await this.settings
@@ -58,13 +67,16 @@ export class DirectoryRepo {
           code: u._id,
           name: u.name,
           ...(u.leaderInCharge ? { leaderInCharge: u.leaderInCharge } : {}),
-          contacts: u.contacts,
+          ...(u.leaderSource ? { leaderSource: u.leaderSource } : {}),
+          ...(u.departmentId ? { departmentId: u.departmentId } : {}),
+          contacts: u.contacts ?? [],
           active: u.active,
         })),
         people: people.map((p) => ({
           openId: p._id,
           ...(p.name ? { name: p.name } : {}),
           ...(p.unit ? { unit: p.unit } : {}),
+          ...(p.active === false ? { active: false } : {}),
         })),
         archivists: settings?.archivists ?? [],
         publicity: settings?.publicity ?? [],
@@ -76,8 +88,10 @@ export class DirectoryRepo {
 
   /**
    * Makes the directory match a validated file: upserts every unit and person, replaces the role lists,
-   * and marks units missing from the file inactive (activities may still refer to them).
-   * Running it twice with the same file changes nothing the second time.
+   * and marks units missing from the file inactive (activities may still refer to them) — except units
+   * a sync mirrors from a Feishu department, which only a sync deactivates. A leader in charge the file
+   * names is recorded as the file's (a sync keeps it); a unit the file lists without one keeps the
+   * department head a sync gave it. Running it twice with the same file changes nothing the second time.
    */
   async apply(
     file: DirectoryFile,
@@ -88,14 +102,20 @@ export class DirectoryRepo {
       await this.units.updateOne(
         { _id: unit.code },
         unit.leaderInCharge
-          ? { $set: { ...set, leaderInCharge: unit.leaderInCharge } }
-          : { $set: set, $unset: { leaderInCharge: 1 } },
+          ? { $set: { ...set, leaderInCharge: unit.leaderInCharge, leaderSource: 'file' } }
+          : { $set: set },
         { upsert: true },
       );
+      if (!unit.leaderInCharge) {
+        await this.units.updateOne(
+          { _id: unit.code, leaderSource: { $ne: 'head' } },
+          { $unset: { leaderInCharge: 1, leaderSource: 1 } },
+        );
+      }
     }
     const codes = file.units.map((u) => u.code);
     const deactivated = await this.units.updateMany(
-      { _id: { $nin: codes }, active: true },
+      { _id: { $nin: codes }, active: true, departmentId: { $exists: false } },
       { $set: { active: false, updatedAt: now } },
     );
     for (const person of file.people) {
@@ -127,11 +147,92 @@ export class DirectoryRepo {
       },
       { upsert: true },
     );
-    this.appliedHere++;
+    this.bumped();
     return {
       units: file.units.length,
       people: file.people.length,
       deactivated: deactivated.modifiedCount,
     };
+  }
+
+  private bumped(): void {
+    this.appliedHere++;
+  }
+
+  /**
+   * Writes what a sync from Feishu decided (domain/directory-sync.ts): units and people upserted in
+   * batches of 50, then the revision, last (readers that see it read the new rows). Role lists, contacts
+   * and the archive chat are not touched. Every write sets a final value, so a run interrupted halfway
+   * and run again ends in the same directory.
+   */
+  async applySync(changes: SyncChanges, now: Date): Promise<void> {
+    const unitOps = [
+      ...[
+        ...changes.unitsAdded.map((u) => ({ ...u, added: true })),
+        ...changes.unitsChanged.map((c) => ({ ...c.after, added: false })),
+      ].map((u) => ({
+        updateOne: {
+          filter: { _id: u.code as never },
+          update: {
+            $set: {
+              // A new unit's code is one no unit had (domain/directory-sync.ts), so it has no contacts.
+              ...(u.added ? { contacts: [] } : {}),
+              name: u.name,
+              departmentId: u.departmentId,
+              active: true,
+              updatedAt: now,
+              ...(u.leaderInCharge
+                ? { leaderInCharge: u.leaderInCharge, leaderSource: u.leaderSource ?? 'head' }
+                : {}),
+            },
+            ...(u.leaderInCharge ? {} : { $unset: { leaderInCharge: 1, leaderSource: 1 } }),
+          },
+          upsert: true,
+        },
+      })),
+      ...changes.unitsDeactivated.map((u) => ({
+        updateOne: {
+          filter: { _id: u.code as never },
+          update: { $set: { active: false, updatedAt: now } },
+        },
+      })),
+    ];
+    const peopleOps = [
+      ...[...changes.peopleAdded, ...changes.peopleChanged.map((c) => c.after)].map((p) => ({
+        updateOne: {
+          filter: { _id: p.openId as never },
+          update: {
+            $set: {
+              name: p.name,
+              active: true,
+              updatedAt: now,
+              ...(p.unit ? { unit: p.unit } : {}),
+            },
+            ...(p.unit ? {} : { $unset: { unit: 1 } }),
+          },
+          upsert: true,
+        },
+      })),
+      ...changes.peopleDeactivated.map((p) => ({
+        updateOne: {
+          filter: { _id: p.openId as never },
+          update: { $set: { active: false, updatedAt: now } },
+        },
+      })),
+    ];
+    // FerretDB never answers a write command of 100 or more statements: 50 at a time.
+    for (let i = 0; i < unitOps.length; i += 50)
+      await this.units.collection.bulkWrite(unitOps.slice(i, i + 50), { ordered: true });
+    for (let i = 0; i < peopleOps.length; i += 50)
+      await this.people.collection.bulkWrite(peopleOps.slice(i, i + 50), { ordered: true });
+    await this.settings.updateOne(
+      { _id: 'directory' },
+      {
+        $set: { updatedAt: now, lastSyncAt: now },
+        $inc: { revision: 1 },
+      },
+      { upsert: true },
+    );
+    this.bumped();
   }
 }

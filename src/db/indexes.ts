@@ -9,7 +9,12 @@ import {
   reminderMarkModel,
 } from './models/activity';
 import { deliveryModel } from './models/delivery';
-import { directorySettingsModel, personModel, unitModel } from './models/directory';
+import {
+  directorySettingsModel,
+  directorySyncPlanModel,
+  personModel,
+  unitModel,
+} from './models/directory';
 import {
   inboxClaimModel,
   inboxDoneModel,
@@ -50,6 +55,7 @@ export function allModels(conn: Connection) {
     unitModel(conn),
     personModel(conn),
     directorySettingsModel(conn),
+    directorySyncPlanModel(conn),
     activityModel(conn),
     counterModel(conn),
     chatBindingModel(conn),

@@ -14,7 +14,10 @@ export type CommandName =
   | 'materials'
   | 'unfiled'
   | 'handover'
-  | 'archives';
+  | 'archives'
+  | 'whoami'
+  | 'chat_id'
+  | 'directory';
 
 const ALIASES: [CommandName, string[]][] = [
   ['help', ['帮助', 'help', '?', '？', '菜单', 'menu']],
@@ -32,6 +35,9 @@ const ALIASES: [CommandName, string[]][] = [
   ['unfiled', ['待归档', 'unfiled']],
   ['handover', ['提交移交', '移交', 'submit handover', 'handover']],
   ['archives', ['档案检索', '检索', 'search', 'archives']],
+  ['whoami', ['我的id', 'whoami', 'my id']],
+  ['chat_id', ['本群id', '群id', 'chat id']],
+  ['directory', ['通讯录', 'directory']],
 ];
 
 export interface ParsedCommand {

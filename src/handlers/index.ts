@@ -7,6 +7,7 @@ import { onMessageReceived } from './message-received';
 import { onBotDeleted } from './activity-commands';
 import { CREATE_CHAT_TASK } from './card-actions/activity-actions';
 import { onCreateChatTask } from './create-chat-task';
+import { directoryTaskHandlers } from './directory-tasks';
 import { handoverTaskHandlers } from './handover-tasks';
 import { INTAKE_ACK_TASK, onIntakeAckTask } from './material-intake';
 import {
@@ -46,6 +47,7 @@ export function buildInboxHandlers(deps: AppDeps): Record<string, InboxHandler> 
     [CREATE_CHAT_TASK]: bind(onCreateChatTask),
     [INTAKE_ACK_TASK]: bind(onIntakeAckTask),
     ...handoverTaskHandlers(deps),
+    ...directoryTaskHandlers(deps),
     [EXTENSION_REQUESTED_TASK]: async (payload, ctx) => {
       await sendDecisionCards(String(payload.requestId), ctx.recordId, deps);
     },

@@ -16,6 +16,7 @@ import {
 import { isCollectable, onArchiveCommand, onResourceMessage } from './material-intake';
 import { onExtensionCommand } from './extension-commands';
 import { onBackupCommand } from './backup-commands';
+import { onChatIdCommand, onDirectoryCommand, onWhoamiCommand } from './directory-commands';
 import { onArchivesCommand, onAssessmentCommand, onHandoverCommand } from './handover-commands';
 import {
   onAddItemCommand,
@@ -59,6 +60,9 @@ export const commandHandlers: Partial<Record<string, CommandHandler>> = {
   handover: onHandoverCommand,
   archives: onArchivesCommand,
   assessment: onAssessmentCommand,
+  whoami: onWhoamiCommand,
+  chat_id: onChatIdCommand,
+  directory: onDirectoryCommand,
 };
 
 /**

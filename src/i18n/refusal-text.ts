@@ -3,6 +3,7 @@ import { messages, type MessageKey } from './messages';
 import { activityMessages, type ActivityMessageKey } from './messages-activity';
 import { backupMessages, type BackupMessageKey } from './messages-backup';
 import { deadlineMessages, type DeadlineMessageKey } from './messages-deadline';
+import { directoryMessages, type DirectoryMessageKey } from './messages-directory';
 import { handoverMessages, type HandoverMessageKey } from './messages-handover';
 import { intakeMessages, type IntakeMessageKey } from './messages-intake';
 import {
@@ -17,6 +18,7 @@ export type RefusalKey =
   | ActivityMessageKey
   | BackupMessageKey
   | DeadlineMessageKey
+  | DirectoryMessageKey
   | HandoverMessageKey
   | IntakeMessageKey
   | MaterialsDescribeMessageKey;
@@ -27,6 +29,7 @@ const catalogue: Readonly<Record<RefusalKey, I18nText>> = {
   ...activityMessages,
   ...backupMessages,
   ...deadlineMessages,
+  ...directoryMessages,
   ...handoverMessages,
   ...intakeMessages,
   ...materialsDescribeMessages,

@@ -1,5 +1,6 @@
 import type { Actor } from '../app/actor';
 import { activityPolicies } from './activity';
+import { adminPolicies } from './admin';
 import { archiveRoomPolicies } from './archive-room';
 import { consolePolicies } from './console';
 import { extensionPolicies } from './extension';
@@ -16,6 +17,7 @@ const policies = {
   ...extensionPolicies,
   ...materialPolicies,
   ...archiveRoomPolicies,
+  ...adminPolicies,
   ...consolePolicies,
 };
 

@@ -5,6 +5,8 @@ export interface PendingFault {
   method?: string;
   path: string | RegExp;
   remaining: number;
+  /** Matching requests to let through before the fault starts (a failure halfway through a read). */
+  skip?: number;
   /** `network` destroys the socket; `reply` answers with status/body/headers after delayMs. */
   kind: 'reply' | 'network';
   rule?: FaultRule;
@@ -40,6 +42,10 @@ export class FaultBook {
     const index = this.pending.findIndex(matches);
     const fault = this.pending[index];
     if (!fault) return undefined;
+    if (fault.skip) {
+      fault.skip -= 1;
+      return undefined;
+    }
     fault.remaining -= 1;
     if (fault.remaining <= 0) this.pending.splice(index, 1);
     return fault;

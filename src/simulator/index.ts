@@ -10,3 +10,11 @@ export * as events from './events';
 export * from './deliver';
 export type * from './types';
 export { memoryCache, sdkClientFor, type CapturedLog, type SdkCache } from './sdk-client';
+export {
+  CONTACT_SCOPES,
+  openDepartmentId,
+  sampleCollege,
+  type SimContactUser,
+  type SimContacts,
+  type SimDepartment,
+} from './contacts';

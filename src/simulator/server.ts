@@ -6,6 +6,7 @@ import { FaultBook } from './faults';
 import { asObject, fail, matchRoute, parseJsonBody, readBody, str, type Route } from './http-util';
 import { cardRoutes } from './routes-cards';
 import { chatRoutes } from './routes-chats';
+import { contactRoutes } from './routes-contacts';
 import { fileRoutes } from './routes-files';
 import { messageRoutes } from './routes-messages';
 import { oauthReply } from './routes-oauth';
@@ -36,6 +37,7 @@ export class FeishuSimulator extends SimulatorData {
       ...messageRoutes(this.state),
       ...cardRoutes(this.state),
       ...fileRoutes(this.state),
+      ...contactRoutes(this.state),
       ...chatRoutes(this.state),
     ];
   }
@@ -86,7 +88,14 @@ export class FeishuSimulator extends SimulatorData {
   /** The next `times` (default 1) matching requests get this answer instead (or are delayed). */
   inject(rule: FaultRule): void {
     const remaining = rule.times ?? 1;
-    this.faults.add({ method: rule.method, path: rule.path, remaining, kind: 'reply', rule });
+    this.faults.add({
+      method: rule.method,
+      path: rule.path,
+      remaining,
+      ...(rule.skip ? { skip: rule.skip } : {}),
+      kind: 'reply',
+      rule,
+    });
   }
 
   /** The next matching requests have their socket destroyed without an answer. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { currentContent } from './messages-common';
 import { generatedResourceSha256 } from './resource-bytes';
 import { resourceSha256 } from './resource-stream';
+import type { SimContacts } from './contacts';
 import { SimState } from './state';
 import type {
   CardUpdate,
@@ -47,6 +48,24 @@ export class SimulatorData {
   /** Makes GET contact/v3/users/:openId answer with this name (and chat member lists show it). */
   addUser(openId: string, name: string): void {
     this.state.users.set(openId, name);
+  }
+
+  /**
+   * Seeds the address book contact/v3 serves (departments, users); their names also answer GET
+   * contact/v3/users/:openId and chat member lists.
+   */
+  setContacts(contacts: SimContacts): void {
+    this.state.contacts = contacts;
+    for (const u of contacts.users) this.state.users.set(u.openId, u.name);
+  }
+
+  /** The app loses a scope (contact reads that need it answer 99991672 naming it). */
+  revokeScope(scope: string): void {
+    this.state.grantedScopes.delete(scope);
+  }
+
+  grantScope(scope: string): void {
+    this.state.grantedScopes.add(scope);
   }
 
   /** Seeds a group the bot is in (e.g. before delivering a bot-added event). Returns its id. */

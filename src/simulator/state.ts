@@ -1,3 +1,4 @@
+import { DEFAULT_GRANTED_SCOPES, type SimContacts } from './contacts';
 import type {
   CardUpdate,
   ResourceSpec,
@@ -42,6 +43,10 @@ export class SimState {
   readonly uploads: UploadedFile[] = [];
   readonly cardTokens = new Map<string, { messageId?: string; issuedAt: number; uses: number }>();
   readonly cardUpdates: CardUpdate[] = [];
+  /** The address book served by contact/v3 (empty until a test seeds one, e.g. `sampleCollege()`). */
+  contacts: SimContacts = { departments: [], users: [] };
+  /** Scopes the app holds; contact reads answer 99991672 without theirs. */
+  readonly grantedScopes = new Set<string>(DEFAULT_GRANTED_SCOPES);
   /** Web sign-in: authorization codes not yet exchanged, and user access tokens issued. */
   readonly oauthCodes = new Map<
     string,

@@ -107,6 +107,8 @@ export interface FaultRule {
   path: string | RegExp;
   /** How many requests to affect (default 1). */
   times?: number;
+  /** Matching requests answered normally before the fault starts (default 0). */
+  skip?: number;
   /** HTTP status to answer with; omit with `delayMs` to delay and then answer normally. */
   status?: number;
   body?: object;

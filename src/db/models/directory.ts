@@ -5,6 +5,10 @@ export interface UnitDoc {
   _id: string;
   name: string;
   leaderInCharge?: string;
+  /** Who set the leader: the directory file (kept by a sync) or the Feishu department head. */
+  leaderSource?: 'file' | 'head';
+  /** The Feishu department (open_department_id) the unit mirrors, once a sync linked it. */
+  departmentId?: string;
   contacts: string[];
   active: boolean;
   updatedAt: Date;
@@ -15,6 +19,8 @@ export interface PersonDoc {
   _id: string;
   name?: string;
   unit?: string;
+  /** `false` once a sync no longer finds the person in Feishu's contacts (left the college). */
+  active?: boolean;
   updatedAt: Date;
 }
 
@@ -27,6 +33,8 @@ export interface DirectorySettingsDoc {
   archiveChatId?: string;
   /** One more on every import: caches in other processes compare it to know they are stale. */
   revision?: number;
+  /** When a sync from Feishu's contacts was last applied. */
+  lastSyncAt?: Date;
   updatedAt: Date;
 }
 
@@ -35,6 +43,8 @@ const unitSchema = new Schema<UnitDoc>(
     _id: { type: String, required: true },
     name: { type: String, required: true },
     leaderInCharge: String,
+    leaderSource: String,
+    departmentId: String,
     contacts: { type: [String], default: [] },
     active: { type: Boolean, default: true },
     updatedAt: { type: Date, required: true },
@@ -48,6 +58,7 @@ const personSchema = new Schema<PersonDoc>(
     _id: { type: String, required: true },
     name: String,
     unit: String,
+    active: Boolean,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'people', versionKey: false },
@@ -61,6 +72,7 @@ const settingsSchema = new Schema<DirectorySettingsDoc>(
     admins: { type: [String], default: [] },
     archiveChatId: String,
     revision: Number,
+    lastSyncAt: Date,
     updatedAt: { type: Date, required: true },
   },
   { collection: 'directory_settings', versionKey: false },
@@ -74,3 +86,41 @@ export const personModel = (conn: Connection): Model<PersonDoc> =>
 export const directorySettingsModel = (conn: Connection): Model<DirectorySettingsDoc> =>
   (conn.models.DirectorySettings as Model<DirectorySettingsDoc> | undefined) ??
   conn.model<DirectorySettingsDoc>('DirectorySettings', settingsSchema);
+
+/**
+ * A proposed sync from Feishu's contacts, kept until an admin applies or drops it. Read by `_id` only.
+ * `baseRevision` is the directory revision it was computed against: applying it after another import
+ * is refused (it would undo that import).
+ */
+export interface DirectorySyncPlanDoc {
+  _id: string;
+  status: 'proposed' | 'applying' | 'applied' | 'discarded';
+  requestedBy: string;
+  baseRevision: number;
+  /** domain/directory-sync.ts SyncChanges, stored as computed. */
+  changes: Record<string, unknown>;
+  /** Display names of the people the changes mention (open_id → name). */
+  names?: Record<string, string>;
+  createdAt: Date;
+  decidedBy?: string;
+  decidedAt?: Date;
+}
+
+const syncPlanSchema = new Schema<DirectorySyncPlanDoc>(
+  {
+    _id: { type: String, required: true },
+    status: { type: String, required: true },
+    requestedBy: { type: String, required: true },
+    baseRevision: { type: Number, required: true },
+    changes: { type: Schema.Types.Mixed, required: true },
+    names: { type: Schema.Types.Mixed },
+    createdAt: { type: Date, required: true },
+    decidedBy: String,
+    decidedAt: Date,
+  },
+  { collection: 'directory_sync_plans', versionKey: false, minimize: false },
+);
+
+export const directorySyncPlanModel = (conn: Connection): Model<DirectorySyncPlanDoc> =>
+  (conn.models.DirectorySyncPlan as Model<DirectorySyncPlanDoc> | undefined) ??
+  conn.model<DirectorySyncPlanDoc>('DirectorySyncPlan', syncPlanSchema);

@@ -13,6 +13,7 @@ import { roleLabels } from '../../services/role-labels';
 import { activityActions } from './activity-actions';
 import { extensionActions } from './extension-actions';
 import { backupActions } from './backup-actions';
+import { directoryActions } from './directory-actions';
 import { handoverActions } from './handover-actions';
 import { materialCurationActions } from './material-curation-actions';
 import { materialDescribeActions } from './material-describe-actions';
@@ -31,6 +32,7 @@ const actions: ActionTable = {
   ...activityActions,
   ...extensionActions,
   ...backupActions,
+  ...directoryActions,
   ...handoverActions,
   ...materialDescribeActions,
   ...materialCurationActions,

@@ -54,7 +54,7 @@ describe('directory import', () => {
   it('imports a valid YAML file, and importing it again changes nothing', async () => {
     const file = write('valid.yaml', VALID);
     const first = await importDirectoryFile(file, repo, new Date('2026-03-01T00:00:00Z'));
-    expect(first).toEqual({ ok: true, units: 2, people: 1, deactivated: 0 });
+    expect(first).toEqual({ ok: true, units: 2, people: 1, deactivated: 0, resolved: 0 });
     const loaded = await repo.load();
     await importDirectoryFile(file, repo, new Date('2026-03-02T00:00:00Z'));
     expect(await repo.load()).toEqual(loaded);
